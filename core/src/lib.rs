@@ -1,0 +1,10 @@
+//! The plan-explorer core: the dataset model, loading and validation, with no web dependency.
+//! The Leptos UI (`src/`) and the data tool (`datagen/`) are thin layers over it.
+
+pub mod load;
+pub mod model;
+pub mod validate;
+
+pub use load::{LoadError, load_dataset};
+pub use model::*;
+pub use validate::{Issue, attainment_percent, validate};

@@ -1,0 +1,276 @@
+//! The published dataset (`data/plans.json`): the types are the format.
+//!
+//! Field names follow PRODUCT.md §3 and are public API: add fields, never rename them.
+//! Everything a seed does not print is absent (`None`, an empty list) and named in `not_stated`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The version of this format. Bumped only for changes that break readers.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A fiscal year (年度), stored as the Western year in which it starts: 令和6年度 = 2024.
+pub type FiscalYear = i32;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub schema_version: u32,
+    pub plans: Vec<Plan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Plan {
+    /// Stable id, e.g. `itabashi-ict2025`.
+    pub id: String,
+    pub municipality: Municipality,
+    /// The title as printed.
+    pub title: String,
+    pub period: Period,
+    /// 素案, 中間のまとめ, 策定 ...
+    pub status: String,
+    /// The seed file the plan is written from.
+    pub source: String,
+    /// The line of `source` where the title is printed.
+    pub source_line: u32,
+    /// How anything in this plan was derived rather than read off the seed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// The plan's evaluation words, best first. Grade rules are data, not code.
+    #[serde(default)]
+    pub grades: Vec<GradeRule>,
+    pub policies: Vec<Policy>,
+    pub measures: Vec<Measure>,
+    /// Counts and tables the seed prints, stored as reported.
+    #[serde(default)]
+    pub summaries: Vec<Summary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Municipality {
+    pub name: String,
+    /// 全国地方公共団体コード, six digits.
+    pub code: String,
+}
+
+/// Fiscal years `from..=to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Period {
+    pub from: FiscalYear,
+    pub to: FiscalYear,
+}
+
+impl Period {
+    pub fn contains(&self, fy: FiscalYear) -> bool {
+        (self.from..=self.to).contains(&fy)
+    }
+}
+
+/// Where something is printed: a seed file and a 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SourceRef {
+    pub file: String,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct GradeRule {
+    pub grade: String,
+    pub meaning: String,
+    pub source: SourceRef,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Policy {
+    /// `<plan id>.<local id>`.
+    pub id: String,
+    /// As printed: Ⅰ, 1, ①, 目標1, 施策9 ...; empty where the seed prints none.
+    pub code: String,
+    pub name: String,
+    /// What the seed calls this level: ビジョン, 基本方針, 目標, 施策 ...
+    pub kind: String,
+    pub parent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub source: SourceRef,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// ◎, or the tree parent where the seed prints no marks.
+    Primary,
+    /// ○
+    Related,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PolicyLink {
+    pub policy: String,
+    pub role: Role,
+}
+
+/// The leaf actionable item: 板橋 施策, 北区 事業, 台東 取組.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Measure {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub summary: Option<String>,
+    pub departments: Vec<String>,
+    pub policies: Vec<PolicyLink>,
+    pub schedule: Vec<ScheduleEntry>,
+    pub indicators: Vec<Indicator>,
+    pub evaluations: Vec<Evaluation>,
+    /// 【新規】
+    pub is_new: bool,
+    /// Fields the seed does not print for this measure: summary, departments, schedule, indicators, evaluations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_stated: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub source: SourceRef,
+}
+
+/// The fields a measure may list in `not_stated`.
+pub const NOT_STATED_FIELDS: [&str; 5] = ["summary", "departments", "schedule", "indicators", "evaluations"];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleEntry {
+    pub fy: FiscalYear,
+    pub text: String,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Increase,
+    Decrease,
+    Maintain,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Indicator {
+    pub id: String,
+    pub name: String,
+    pub unit: Option<String>,
+    pub direction: Direction,
+    /// Targets are running totals (延べ, 累計, 3か年の合計) rather than values for one year.
+    pub cumulative: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Baseline>,
+    pub targets: Vec<Target>,
+    pub actuals: Vec<Actual>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Where the indicator is printed; the `line` of each value refers to the same file.
+    pub source: SourceRef,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub fy: FiscalYear,
+    pub value: f64,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub fy: FiscalYear,
+    /// Set when the target covers several years, `fy_from..=fy` (3か年事業量).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fy_from: Option<FiscalYear>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// The wording as printed; alone for qualitative targets (実施, 検討, 拡大).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Actual {
+    pub fy: FiscalYear,
+    pub value: f64,
+    /// Attainment in percent, as the seed prints it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attainment_reported: Option<f64>,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Evaluation {
+    pub fy: FiscalYear,
+    /// One of the plan's grades; `None` where the seed prints only counts (not stated per measure).
+    pub grade: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub source: SourceRef,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SummaryKind {
+    /// Number of measures per grade (`counts` keys are the plan's grades).
+    GradeCounts,
+    /// Number of policies and measures (`counts` keys are `policies` and `measures`).
+    ItemCounts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Summary {
+    pub id: String,
+    pub title: String,
+    pub kind: SummaryKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fy: Option<FiscalYear>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub rows: Vec<SummaryRow>,
+    pub source: SourceRef,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SummaryRow {
+    /// The policy the row is about; `None` for the whole plan.
+    pub policy: Option<String>,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<i64>,
+    pub counts: BTreeMap<String, i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub line: u32,
+}

@@ -1,0 +1,267 @@
+//! Checks a [`Dataset`] for everything a type cannot express: unique ids, references that resolve,
+//! years inside the plan, units on numbers, known grades, reported figures that agree with the items.
+//!
+//! ```
+//! let dataset = plan_core::Dataset { schema_version: 1, plans: vec![] };
+//! assert!(plan_core::validate(&dataset).is_empty());
+//! ```
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use crate::model::*;
+
+/// One problem, named by where it is and what would be right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    pub plan: String,
+    /// The id of the item the problem is in (the plan id for plan-level fields).
+    pub item: String,
+    /// The field, e.g. `departments` or `indicators[i1].targets[2021].value`.
+    pub field: String,
+    /// What is wrong.
+    pub problem: String,
+    /// What would be right.
+    pub fix: String,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} `{}` field `{}`: {}. {}", self.plan, self.item, self.field, self.problem, self.fix)
+    }
+}
+
+/// How far a reported attainment (in %) may be from actual ÷ target before it is called a disagreement:
+/// seeds print whole percents, so rounding explains up to one point.
+const ATTAINMENT_TOLERANCE_POINTS: f64 = 1.0;
+
+/// Every issue in the dataset, in document order. Empty means valid.
+pub fn validate(dataset: &Dataset) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    if dataset.schema_version != SCHEMA_VERSION {
+        issues.push(Issue {
+            plan: String::new(),
+            item: "dataset".into(),
+            field: "schema_version".into(),
+            problem: format!("is {}", dataset.schema_version),
+            fix: format!("This app reads schema_version {SCHEMA_VERSION}."),
+        });
+    }
+    let mut seen_ids = HashSet::new();
+    for plan in &dataset.plans {
+        PlanCheck { plan, issues: &mut issues }.run(&mut seen_ids);
+    }
+    issues
+}
+
+struct PlanCheck<'a> {
+    plan: &'a Plan,
+    issues: &'a mut Vec<Issue>,
+}
+
+impl PlanCheck<'_> {
+    fn push(&mut self, item: &str, field: impl Into<String>, problem: impl Into<String>, fix: impl Into<String>) {
+        self.issues.push(Issue {
+            plan: self.plan.id.clone(),
+            item: item.to_string(),
+            field: field.into(),
+            problem: problem.into(),
+            fix: fix.into(),
+        });
+    }
+
+    fn run(mut self, seen_ids: &mut HashSet<String>) {
+        let plan = self.plan;
+        let period = plan.period;
+        if period.from > period.to {
+            self.push(&plan.id, "period", format!("starts in {} after it ends in {}", period.from, period.to), "`from` must not be later than `to`.");
+        }
+        if plan.municipality.code.len() != 6 || !plan.municipality.code.bytes().all(|b| b.is_ascii_digit()) {
+            self.push(&plan.id, "municipality.code", format!("is \"{}\"", plan.municipality.code), "Give the six-digit 全国地方公共団体コード, e.g. 131199.");
+        }
+        let ids = plan
+            .policies
+            .iter()
+            .map(|p| &p.id)
+            .chain(plan.measures.iter().map(|m| &m.id))
+            .chain(plan.summaries.iter().map(|s| &s.id))
+            .chain(std::iter::once(&plan.id));
+        for id in ids {
+            if !seen_ids.insert(id.clone()) {
+                self.push(id, "id", "is used twice", "Give each plan, policy, measure and summary its own id.");
+            }
+        }
+        let policy_ids: HashSet<&str> = plan.policies.iter().map(|p| p.id.as_str()).collect();
+        let grades: Vec<&str> = plan.grades.iter().map(|g| g.grade.as_str()).collect();
+
+        for policy in &plan.policies {
+            if let Some(parent) = &policy.parent {
+                if !policy_ids.contains(parent.as_str()) || parent == &policy.id {
+                    self.push(&policy.id, "parent", format!("names unknown policy \"{parent}\""), "Name a policy of the same plan, or leave `parent` out at the top level.");
+                }
+            }
+            self.check_indicators(&policy.id, &policy.indicators);
+        }
+        self.check_policy_cycles();
+
+        for measure in &plan.measures {
+            self.check_measure(measure, &policy_ids, &grades);
+        }
+        for summary in &plan.summaries {
+            self.check_summary(summary, &policy_ids, &grades);
+        }
+    }
+
+    fn check_policy_cycles(&mut self) {
+        let parents: HashMap<&str, &str> =
+            self.plan.policies.iter().filter_map(|p| Some((p.id.as_str(), p.parent.as_deref()?))).collect();
+        for policy in &self.plan.policies {
+            let mut at = policy.id.as_str();
+            for _ in 0..=parents.len() {
+                match parents.get(at) {
+                    Some(&up) if up == policy.id => {
+                        self.push(&policy.id, "parent", "leads back to itself", "Policies form a tree: remove the loop.");
+                        break;
+                    }
+                    Some(&up) => at = up,
+                    None => break,
+                }
+            }
+        }
+    }
+
+    fn check_measure(&mut self, measure: &Measure, policy_ids: &HashSet<&str>, grades: &[&str]) {
+        let id = measure.id.as_str();
+        let period = self.plan.period;
+        for field in &measure.not_stated {
+            if !NOT_STATED_FIELDS.contains(&field.as_str()) {
+                self.push(id, "not_stated", format!("lists unknown field \"{field}\""), format!("Use only: {}.", NOT_STATED_FIELDS.join(", ")));
+            }
+        }
+        let not_stated = |field: &str| measure.not_stated.iter().any(|f| f == field);
+        if measure.name.trim().is_empty() {
+            self.push(id, "name", "is empty", "Copy the measure's name as printed.");
+        }
+        if measure.departments.iter().all(|d| d.trim().is_empty()) && !not_stated("departments") {
+            self.push(id, "departments", "has no department", "Add the 担当課 as printed, or list \"departments\" in `not_stated` if the seed prints none.");
+        }
+        for link in &measure.policies {
+            if !policy_ids.contains(link.policy.as_str()) {
+                self.push(id, "policies", format!("names unknown policy \"{}\"", link.policy), "Name a policy of the same plan.");
+            }
+        }
+        for entry in &measure.schedule {
+            if !period.contains(entry.fy) {
+                self.push(id, format!("schedule[{}]", entry.fy), year_outside(entry.fy, period), "Use a fiscal year inside the plan period (the Western year it starts: 令和6年度 = 2024).");
+            }
+        }
+        self.check_indicators(id, &measure.indicators);
+        for evaluation in &measure.evaluations {
+            let field = format!("evaluations[{}]", evaluation.fy);
+            if !period.contains(evaluation.fy) {
+                self.push(id, &field, year_outside(evaluation.fy, period), "Use a fiscal year inside the plan period.");
+            }
+            match &evaluation.grade {
+                Some(grade) if !grades.contains(&grade.as_str()) => {
+                    self.push(id, format!("{field}.grade"), format!("is \"{grade}\", which is not one of this plan's grades"), format!("Use one of: {}.", grades.join(", ")));
+                }
+                None if evaluation.note.as_deref().is_none_or(|n| n.trim().is_empty()) => {
+                    self.push(id, format!("{field}.note"), "is missing for an evaluation without a grade", "Say why the grade is not stated.");
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn check_indicators(&mut self, item: &str, indicators: &[Indicator]) {
+        let period = self.plan.period;
+        let mut seen = HashSet::new();
+        for indicator in indicators {
+            let at = format!("indicators[{}]", indicator.id);
+            if !seen.insert(indicator.id.as_str()) {
+                self.push(item, format!("{at}.id"), "is used twice in this item", "Give each indicator of an item its own id.");
+            }
+            let has_number = indicator.baseline.is_some()
+                || !indicator.actuals.is_empty()
+                || indicator.targets.iter().any(|t| t.value.is_some());
+            if has_number && indicator.unit.as_deref().is_none_or(|u| u.trim().is_empty()) {
+                self.push(item, format!("{at}.unit"), "is missing for an indicator with numeric values", "Give the unit as printed (件, %, 人, 時間 ...).");
+            }
+            for target in &indicator.targets {
+                let field = format!("{at}.targets[{}]", target.fy);
+                if !period.contains(target.fy) || target.fy_from.is_some_and(|from| !period.contains(from) || from > target.fy) {
+                    self.push(item, &field, year_outside(target.fy, period), "Use fiscal years inside the plan period, with fy_from not after fy.");
+                }
+                if target.value.is_none() && target.text.as_deref().is_none_or(|t| t.trim().is_empty()) {
+                    self.push(item, &field, "has neither a value nor a text", "Give the number as `value` or the wording as `text`.");
+                }
+                if target.value.is_some_and(|v| !v.is_finite()) {
+                    self.push(item, format!("{field}.value"), "is not a finite number", "Give the number as printed.");
+                }
+            }
+            for actual in &indicator.actuals {
+                let field = format!("{at}.actuals[{}]", actual.fy);
+                if !period.contains(actual.fy) {
+                    self.push(item, &field, year_outside(actual.fy, period), "Use a fiscal year inside the plan period.");
+                }
+                let Some(reported) = actual.attainment_reported else { continue };
+                let target = indicator.targets.iter().find(|t| t.fy == actual.fy && t.fy_from.is_none()).and_then(|t| t.value);
+                if let Some(computed) = target.and_then(|target| attainment_percent(indicator.direction, actual.value, target)) {
+                    if (computed - reported).abs() > ATTAINMENT_TOLERANCE_POINTS {
+                        self.push(
+                            item,
+                            format!("{field}.attainment_reported"),
+                            format!("is {reported}% but actual ÷ target gives {computed:.1}%"),
+                            "Check the actual, the target and the reported rate against the seed.",
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_summary(&mut self, summary: &Summary, policy_ids: &HashSet<&str>, grades: &[&str]) {
+        let id = summary.id.as_str();
+        for row in &summary.rows {
+            let at = format!("rows[{}]", row.label);
+            if let Some(policy) = &row.policy {
+                if !policy_ids.contains(policy.as_str()) {
+                    self.push(id, format!("{at}.policy"), format!("names unknown policy \"{policy}\""), "Name a policy of the same plan, or leave it out for the whole plan.");
+                }
+            }
+            for (key, &count) in &row.counts {
+                if count < 0 {
+                    self.push(id, format!("{at}.counts.{key}"), format!("is negative ({count})"), "A count is zero or more, as printed.");
+                }
+                let known = match summary.kind {
+                    SummaryKind::GradeCounts => grades.contains(&key.as_str()),
+                    SummaryKind::ItemCounts => key == "policies" || key == "measures",
+                };
+                if !known {
+                    let expected = match summary.kind {
+                        SummaryKind::GradeCounts => grades.join(", "),
+                        SummaryKind::ItemCounts => "policies, measures".to_string(),
+                    };
+                    self.push(id, format!("{at}.counts.{key}"), format!("\"{key}\" is not a known grade or count"), format!("Use one of: {expected}."));
+                }
+            }
+            if let Some(total) = row.total.filter(|&t| t < 0) {
+                self.push(id, format!("{at}.total"), format!("is negative ({total})"), "A count is zero or more, as printed.");
+            }
+        }
+    }
+}
+
+fn year_outside(fy: FiscalYear, period: Period) -> String {
+    format!("{fy} is outside the plan period {}–{}", period.from, period.to)
+}
+
+/// Attainment in percent: actual ÷ target for increasing indicators, target ÷ actual for decreasing ones.
+/// `None` when the division has no meaning (a zero denominator).
+pub fn attainment_percent(direction: Direction, actual: f64, target: f64) -> Option<f64> {
+    let (num, den) = match direction {
+        Direction::Increase | Direction::Maintain => (actual, target),
+        Direction::Decrease => (target, actual),
+    };
+    (den != 0.0).then(|| num / den * 100.0)
+}

@@ -1,0 +1,94 @@
+//! Writes the published files into one folder (docs/DATA.md describes each):
+//! `plans.json`, `plans/<id>.json`, `index.json`, `plans.csv`, `plans.schema.json`.
+//! Everything is rendered in memory first, so an error leaves no half-written folder behind.
+
+use std::path::Path;
+
+use plan_core::{Dataset, Plan, SCHEMA_VERSION};
+use serde::Serialize;
+
+/// One entry of `index.json`: enough for the start view without loading any plan.
+#[derive(Debug, Serialize)]
+pub struct IndexEntry<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub municipality: &'a plan_core::Municipality,
+    pub period: plan_core::Period,
+    pub status: &'a str,
+    pub measures: usize,
+    pub policies: usize,
+    /// Path of the plan's own file, relative to index.json.
+    pub file: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Index<'a> {
+    pub schema_version: u32,
+    pub plans: Vec<IndexEntry<'a>>,
+}
+
+pub fn index(dataset: &Dataset) -> Index<'_> {
+    Index {
+        schema_version: SCHEMA_VERSION,
+        plans: dataset
+            .plans
+            .iter()
+            .map(|p| IndexEntry {
+                id: &p.id,
+                title: &p.title,
+                municipality: &p.municipality,
+                period: p.period,
+                status: &p.status,
+                measures: p.measures.len(),
+                policies: p.policies.len(),
+                file: format!("plans/{}.json", p.id),
+            })
+            .collect(),
+    }
+}
+
+/// A dataset holding one plan: the shape of `plans/<id>.json`, read by the same loader.
+pub fn single(plan: &Plan) -> Dataset {
+    Dataset { schema_version: SCHEMA_VERSION, plans: vec![plan.clone()] }
+}
+
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(Dataset);
+    serde_json::to_string_pretty(&schema).expect("a schema serialises")
+}
+
+/// Every output file as (relative path, contents).
+pub fn render(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
+    let json = |value: &dyn erased::Json| value.to_json().into_bytes();
+    let mut files = vec![
+        ("plans.json".to_string(), json(dataset)),
+        ("index.json".to_string(), json(&index(dataset))),
+        ("plans.csv".to_string(), crate::csv::render(dataset)),
+        ("plans.schema.json".to_string(), schema().into_bytes()),
+    ];
+    for plan in &dataset.plans {
+        files.push((format!("plans/{}.json", plan.id), json(&single(plan))));
+    }
+    files
+}
+
+pub fn write_all(dataset: &Dataset, out: &Path) -> std::io::Result<()> {
+    let files = render(dataset);
+    std::fs::create_dir_all(out.join("plans"))?;
+    for (path, bytes) in files {
+        std::fs::write(out.join(path), bytes)?;
+    }
+    Ok(())
+}
+
+mod erased {
+    /// Lets `render` serialise values of different types through one closure.
+    pub trait Json {
+        fn to_json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn to_json(&self) -> String {
+            serde_json::to_string(self).expect("the dataset serialises")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! Finds the line of a plan file that an issue is about, so that errors name `file:line`.
+//! Plan files declare every item with `id = "<local id>"`, and every dated value with `fy = <year>`;
+//! the search walks from the item's declaration down to the field.
+
+pub fn line_of_offset(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// The best line for `field` of `item` (a dataset id) in plan `plan`; 1 when nothing matches.
+pub fn line_of_issue(text: &str, plan: &str, item: &str, field: &str) -> usize {
+    let lines: Vec<&str> = text.lines().collect();
+    let local = item.strip_prefix(plan).and_then(|s| s.strip_prefix('.')).unwrap_or(item);
+    let mut at = find(&lines, 0, &format!("id = \"{local}\"")).unwrap_or(0);
+    for segment in field.split('.') {
+        let (name, key) = match segment.split_once('[') {
+            Some((name, key)) => (name, Some(key.trim_end_matches(']'))),
+            None => (segment, None),
+        };
+        if let Some(found) = find(&lines, at, &format!("{name} ")).or_else(|| find(&lines, at, &format!("{name}."))) {
+            at = found;
+        }
+        if let Some(key) = key {
+            let needles = [format!("id = \"{key}\""), format!("fy = {key}"), format!("label = \"{key}\"")];
+            if let Some(found) = needles.iter().filter_map(|n| find(&lines, at, n)).min() {
+                at = found;
+            }
+        }
+    }
+    at + 1
+}
+
+fn find(lines: &[&str], from: usize, needle: &str) -> Option<usize> {
+    lines.iter().enumerate().skip(from).find(|(_, l)| l.contains(needle)).map(|(i, _)| i)
+}

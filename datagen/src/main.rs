@@ -1,0 +1,42 @@
+//! `plan-data`: builds the published dataset from `seeds/plans/*.toml`.
+//!
+//! ```text
+//! cargo run -p plan-data -- check              # validate only
+//! cargo run -p plan-data -- build public/data  # validate, then write the data files
+//! ```
+//! Any data error stops it with `file:line: field: problem. fix` and exit status 1.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use plan_data::{build, load_seeds};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let seeds = PathBuf::from(std::env::var("PLAN_SEEDS").unwrap_or_else(|_| "seeds".into()));
+    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["check"] => load_seeds(&seeds).map(|dataset| {
+            println!("plan-data: {} plans, {} measures: valid", dataset.plans.len(), measure_count(&dataset));
+        }),
+        ["build", out] => load_seeds(&seeds).and_then(|dataset| {
+            build::write_all(&dataset, Path::new(out)).map_err(|e| vec![format!("{out}: could not write: {e}")])?;
+            println!("plan-data: wrote {} plans, {} measures to {out}", dataset.plans.len(), measure_count(&dataset));
+            Ok(())
+        }),
+        _ => Err(vec!["usage: plan-data check | plan-data build <out-dir>".to_string()]),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("error: {error}");
+            }
+            eprintln!("plan-data: {} error(s); nothing was written", errors.len());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn measure_count(dataset: &plan_core::Dataset) -> usize {
+    dataset.plans.iter().map(|p| p.measures.len()).sum()
+}
