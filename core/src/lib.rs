@@ -1,6 +1,7 @@
 //! The plan-explorer core: the dataset model, loading and validation, with no web dependency.
 //! The Leptos UI (`src/`) and the data tool (`datagen/`) are thin layers over it.
 
+pub mod fiscal;
 pub mod load;
 pub mod model;
 pub mod validate;

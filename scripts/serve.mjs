@@ -1,0 +1,62 @@
+// A small static server for the built site (dist/): correct MIME types, optional gzip/brotli,
+// and no caching headers beyond what a plain web server sends. Used by `scripts/serve.sh`,
+// the browser tests and the benchmarks.
+//   node scripts/serve.mjs [--dir dist] [--port 8080] [--host 127.0.0.1] [--compress]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const root = resolve(option("dir", "dist"));
+const port = Number(option("port", process.env.PORT || 8080));
+const host = option("host", "127.0.0.1");
+const compress = args.includes("--compress");
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+  ".webmanifest": "application/manifest+json; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+const server = createServer(async (req, res) => {
+  try {
+    const url = new URL(req.url, "http://localhost");
+    let path = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (path !== root && !path.startsWith(root + sep)) {
+      res.writeHead(403).end("forbidden");
+      return;
+    }
+    if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, "index.html");
+    let body = await readFile(path);
+    const headers = { "Content-Type": types[extname(path)] || "application/octet-stream" };
+    const accepts = String(req.headers["accept-encoding"] || "");
+    if (compress && body.length > 512 && !/\.(png|ico)$/.test(path)) {
+      if (accepts.includes("br")) {
+        body = brotliCompressSync(body);
+        headers["Content-Encoding"] = "br";
+      } else if (accepts.includes("gzip")) {
+        body = gzipSync(body, { level: 9 });
+        headers["Content-Encoding"] = "gzip";
+      }
+      headers["Vary"] = "Accept-Encoding";
+    }
+    res.writeHead(200, headers).end(req.method === "HEAD" ? undefined : body);
+  } catch {
+    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("not found");
+  }
+});
+server.listen(port, host, () => console.log(`serving ${root} on http://${host}:${port}/${compress ? " (compressed)" : ""}`));

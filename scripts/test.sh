@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Command 2: every test. Native tests of the core and the data tool, the release build,
+# its size, and browser tests in headless Chromium against the built site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install.sh
+. scripts/env.sh
+
+echo "== native tests (core, data tool)"
+cargo test --locked -p plan-core -p plan-data
+
+echo "== release build"
+trunk build --release
+
+echo "== size of the first view"
+node scripts/size-report.mjs --dir dist --budget 250000
+
+echo "== browser tests (headless Chromium)"
+npx playwright test

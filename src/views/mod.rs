@@ -1,0 +1,1 @@
+pub mod measure_list;

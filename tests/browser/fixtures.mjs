@@ -1,0 +1,26 @@
+// Shared test setup: every test fails on a console error or an uncaught exception, unless it
+// declares the exact messages it expects (e.g. the 404 that the broken-dataset test provokes).
+import { test as base, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+export const test = base.extend({
+  expectedConsoleErrors: [[], { option: true }],
+  page: async ({ page, expectedConsoleErrors }, use) => {
+    const problems = [];
+    page.on("console", (msg) => {
+      if (msg.type() !== "error") return;
+      const text = msg.text();
+      if (!expectedConsoleErrors.some((pattern) => pattern.test(text))) problems.push(`console error: ${text}`);
+    });
+    page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+    await use(page);
+    expect(problems, "the page logged errors").toEqual([]);
+  },
+});
+
+export { expect };
+
+/** The dataset exactly as the build published it. */
+export function builtDataset() {
+  return JSON.parse(readFileSync("dist/data/plans.json", "utf8"));
+}

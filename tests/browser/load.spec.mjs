@@ -1,0 +1,80 @@
+// The app loads the bundled dataset and lists every measure; a missing, unreachable or malformed
+// dataset gives a clear bilingual message with a retry, never a blank page.
+import { test, expect, builtDataset } from "./fixtures.mjs";
+
+const DATA = "**/data/plans.json";
+
+test("lists every measure of the bundled dataset, in Japanese", async ({ page }) => {
+  const dataset = builtDataset();
+  const expected = dataset.plans.flatMap((p) => p.measures.map((m) => m.id));
+  await page.goto("./");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  const items = page.locator("[data-measure-id]");
+  await expect(items).toHaveCount(expected.length);
+  expect(await items.evaluateAll((els) => els.map((e) => e.dataset.measureId))).toEqual(expected);
+  const first = page.locator('[data-measure-id="taito-dx2026.t01"]');
+  await expect(first).toContainText("行政手続きのオンライン化");
+  await expect(first).toContainText("情報政策課");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("区のDX計画エクスプローラー");
+});
+
+test("lang=en switches the interface to English and keeps the data as printed", async ({ page }) => {
+  await page.goto("./?lang=en");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ward DX Plan Explorer");
+  await expect(page.locator('[data-measure-id="taito-dx2026.t01"]')).toContainText("行政手続きのオンライン化");
+});
+
+test.describe("a missing dataset", () => {
+  test.use({ expectedConsoleErrors: [/404/] });
+
+  test("says so in Japanese and English, and retry recovers", async ({ page }) => {
+    let fail = true;
+    await page.route(DATA, (route) => (fail ? route.fulfill({ status: 404, body: "not found" }) : route.continue()));
+    await page.goto("./");
+    const alert = page.getByRole("alert").filter({ hasText: "データを読み込めませんでした" });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText("見つかりませんでした（HTTP 404）");
+    await expect(alert).toContainText("was not found (HTTP 404)");
+    fail = false;
+    await alert.getByRole("button", { name: /もう一度読み込む/ }).click();
+    await expect(page.locator("[data-measure-id]").first()).toBeVisible();
+    await expect(alert).toHaveCount(0);
+  });
+});
+
+test.describe("an unreachable dataset", () => {
+  test.use({ expectedConsoleErrors: [/ERR_FAILED|Failed to load resource|Failed to fetch/i] });
+
+  test("asks to check the network", async ({ page }) => {
+    await page.route(DATA, (route) => route.abort("failed"));
+    await page.goto("./");
+    const alert = page.getByRole("alert").filter({ hasText: "データを読み込めませんでした" });
+    await expect(alert).toContainText("ネットワークの接続を確かめて");
+    await expect(alert).toContainText("Check your network connection");
+    await expect(alert.getByRole("button", { name: /Retry/ })).toBeVisible();
+  });
+});
+
+test("malformed JSON is reported with its position, not a crash", async ({ page }) => {
+  await page.route(DATA, (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"schema_version": 1, "plans": [' }));
+  await page.goto("./");
+  const alert = page.getByRole("alert").filter({ hasText: "データを読み込めませんでした" });
+  await expect(alert).toContainText("形式に誤り");
+  await expect(alert).toContainText("malformed");
+  await alert.getByText("詳しい情報 / Details").click();
+  await expect(alert.locator("pre")).toContainText("line 1");
+  await expect(page.locator("[data-measure-id]")).toHaveCount(0);
+  await expect(page.locator("#fatal")).toBeHidden();
+});
+
+test("a well-formed dataset that breaks a rule is refused whole, naming the problem", async ({ page }) => {
+  const dataset = builtDataset();
+  dataset.plans[0].measures[1].id = dataset.plans[0].measures[0].id;
+  await page.route(DATA, (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(dataset) }));
+  await page.goto("./");
+  const alert = page.getByRole("alert").filter({ hasText: "データを読み込めませんでした" });
+  await alert.getByText("詳しい情報 / Details").click();
+  await expect(alert.locator("pre")).toContainText("is used twice");
+  await expect(page.locator("[data-measure-id]")).toHaveCount(0);
+});
