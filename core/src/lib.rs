@@ -4,6 +4,7 @@
 pub mod fiscal;
 pub mod load;
 pub mod model;
+pub mod summary;
 pub mod validate;
 
 pub use load::{LoadError, load_dataset};

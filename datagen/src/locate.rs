@@ -16,7 +16,8 @@ pub fn line_of_issue(text: &str, plan: &str, item: &str, field: &str) -> usize {
             Some((name, key)) => (name, Some(key.trim_end_matches(']'))),
             None => (segment, None),
         };
-        if let Some(found) = find(&lines, at, &format!("{name} ")).or_else(|| find(&lines, at, &format!("{name}."))) {
+        let declarations = [format!("{name} ="), format!("{name}]]"), format!("{name}.")];
+        if let Some(found) = declarations.iter().filter_map(|d| find(&lines, at, d)).min() {
             at = found;
         }
         if let Some(key) = key {

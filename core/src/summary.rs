@@ -1,0 +1,131 @@
+//! Recomputes the figures a seed prints (grade counts, numbers of policies and measures) from the
+//! per-item data, so that the app can show reported and computed side by side.
+//!
+//! Rules, also in docs/DATA.md:
+//! - A row's scope is its policy and every policy below it (the whole plan when it names none).
+//! - A measure is in scope when its primary policy is in scope (its first related one if it has no primary).
+//! - `grade_counts`: measures in scope per grade of their evaluation in the summary's fiscal year.
+//!   Where any measure in scope has no grade for that year, the computed count is not stated.
+//! - `item_counts`: `measures` counts measures in scope; `policies` counts the lowest-level policies
+//!   in scope (those with no policy below them), which is how the seeds count 施策.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::{Plan, Role, Summary, SummaryKind, SummaryRow};
+
+/// A reported figure and the same figure computed from the items.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    pub key: String,
+    pub reported: i64,
+    /// `None` where the items do not state it (e.g. grades printed only as counts).
+    pub computed: Option<i64>,
+}
+
+impl Comparison {
+    pub fn agrees(&self) -> bool {
+        self.computed == Some(self.reported)
+    }
+}
+
+/// One comparison per printed figure of the row (its counts, then its total if printed).
+pub fn compare_row(plan: &Plan, summary: &Summary, row: &SummaryRow) -> Vec<Comparison> {
+    let scope = Scope::new(plan, row.policy.as_deref());
+    let computed: BTreeMap<String, Option<i64>> = match summary.kind {
+        SummaryKind::GradeCounts => {
+            let grades: Vec<Option<&str>> = plan
+                .measures
+                .iter()
+                .filter(|m| scope.contains_measure(m))
+                .map(|m| {
+                    m.evaluations
+                        .iter()
+                        .find(|e| Some(e.fy) == summary.fy)
+                        .and_then(|e| e.grade.as_deref())
+                })
+                .collect();
+            let all_stated = grades.iter().all(Option::is_some);
+            let mut counts: BTreeMap<String, Option<i64>> =
+                plan.grades.iter().map(|g| (g.grade.clone(), all_stated.then_some(0))).collect();
+            for grade in grades.into_iter().flatten() {
+                if let Some(Some(count)) = counts.get_mut(grade) {
+                    *count += 1;
+                }
+            }
+            counts.insert("total".into(), all_stated.then_some(scope.measure_count() as i64));
+            counts
+        }
+        SummaryKind::ItemCounts => BTreeMap::from([
+            ("measures".to_string(), Some(scope.measure_count() as i64)),
+            ("policies".to_string(), Some(scope.leaf_policy_count() as i64)),
+        ]),
+    };
+    let printed_total = row.total.map(|t| ("total".to_string(), t));
+    row.counts
+        .iter()
+        .map(|(k, &v)| (k.clone(), v))
+        .chain(printed_total)
+        .map(|(key, reported)| {
+            let computed = computed.get(&key).copied().flatten();
+            Comparison { key, reported, computed }
+        })
+        .collect()
+}
+
+struct Scope<'a> {
+    plan: &'a Plan,
+    policies: Vec<&'a str>,
+}
+
+impl<'a> Scope<'a> {
+    fn new(plan: &'a Plan, root: Option<&str>) -> Self {
+        let policies = match root {
+            None => plan.policies.iter().map(|p| p.id.as_str()).collect(),
+            Some(root) => {
+                let children = children_of(plan);
+                let mut found = vec![];
+                let mut stack = vec![root];
+                while let Some(id) = stack.pop() {
+                    if let Some(policy) = plan.policies.iter().find(|p| p.id == id) {
+                        found.push(policy.id.as_str());
+                        stack.extend(children.get(id).into_iter().flatten().copied());
+                    }
+                }
+                found
+            }
+        };
+        Scope { plan, policies }
+    }
+
+    fn contains_measure(&self, measure: &crate::model::Measure) -> bool {
+        let home = measure
+            .policies
+            .iter()
+            .find(|l| l.role == Role::Primary)
+            .or_else(|| measure.policies.first())
+            .map(|l| l.policy.as_str());
+        match home {
+            Some(policy) => self.policies.contains(&policy),
+            None => self.policies.len() == self.plan.policies.len(),
+        }
+    }
+
+    fn measure_count(&self) -> usize {
+        self.plan.measures.iter().filter(|m| self.contains_measure(m)).count()
+    }
+
+    fn leaf_policy_count(&self) -> usize {
+        let children = children_of(self.plan);
+        self.policies.iter().filter(|id| !children.contains_key(*id)).count()
+    }
+}
+
+fn children_of(plan: &Plan) -> HashMap<&str, Vec<&str>> {
+    let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
+    for policy in &plan.policies {
+        if let Some(parent) = &policy.parent {
+            children.entry(parent.as_str()).or_default().push(policy.id.as_str());
+        }
+    }
+    children
+}

@@ -1,0 +1,76 @@
+//! Validation rules that the data tool's end-to-end tests don't reach, and the loader's promise:
+//! any input gives a dataset or an error, never a panic.
+
+use plan_core::*;
+use proptest::prelude::*;
+
+fn plan() -> Plan {
+    Plan {
+        id: "p".into(),
+        municipality: Municipality { name: "区".into(), code: "131199".into() },
+        title: "計画".into(),
+        period: Period { from: 2021, to: 2023 },
+        status: "策定".into(),
+        source: "seed.txt".into(),
+        source_line: 1,
+        notes: vec![],
+        grades: vec![],
+        policies: vec![policy("p.a", Some("p.b")), policy("p.b", Some("p.a"))],
+        measures: vec![],
+        summaries: vec![],
+    }
+}
+
+fn policy(id: &str, parent: Option<&str>) -> Policy {
+    Policy {
+        id: id.into(),
+        code: "1".into(),
+        name: "方針".into(),
+        kind: "基本方針".into(),
+        parent: parent.map(Into::into),
+        summary: None,
+        indicators: vec![],
+        note: None,
+        source: SourceRef { file: "seed.txt".into(), line: 1 },
+    }
+}
+
+#[test]
+fn a_policy_loop_is_reported() {
+    let issues = validate(&Dataset { schema_version: 1, plans: vec![plan()] });
+    assert!(issues.iter().any(|i| i.field == "parent" && i.problem.contains("leads back to itself")), "{issues:#?}");
+}
+
+#[test]
+fn a_wrong_schema_version_is_reported() {
+    let issues = validate(&Dataset { schema_version: 2, plans: vec![] });
+    assert_eq!(issues.len(), 1);
+    assert!(issues[0].to_string().contains("schema_version"));
+}
+
+#[test]
+fn attainment_inverts_for_decreasing_indicators() {
+    assert_eq!(attainment_percent(Direction::Increase, 120.0, 100.0), Some(120.0));
+    assert_eq!(attainment_percent(Direction::Decrease, 80.0, 100.0), Some(125.0));
+    assert_eq!(attainment_percent(Direction::Increase, 5.0, 0.0), None, "a target of 0 has no ratio");
+}
+
+#[test]
+fn the_loader_reports_the_position_of_a_syntax_error() {
+    let err = load_dataset("{\n  \"schema_version\": 1,\n  \"plans\": [}\n").unwrap_err();
+    assert!(matches!(err, LoadError::Syntax { line: 3, .. }), "{err:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_loader_never_panics_on_arbitrary_text(text in "\\PC{0,200}") {
+        let _ = load_dataset(&text);
+    }
+
+    #[test]
+    fn the_loader_never_panics_on_json_shaped_text(text in r#"\{"schema_version": ?[0-9]{1,3}, ?"plans": ?\[[\{\}\[\]",:a-z0-9 ]{0,80}\]\}"#) {
+        let _ = load_dataset(&text);
+    }
+}

@@ -1,0 +1,177 @@
+//! Every kind of data error stops the build with `file:line`, the field, what is wrong and what
+//! would be right. Each test feeds a small plan with one mistake.
+
+use plan_data::load_plans;
+
+const VALID: &str = r#"
+schema_version = 1
+id = "test-plan"
+title = "テスト計画"
+status = "策定"
+source = "seed.txt"
+line = 1
+
+[municipality]
+name = "テスト区"
+code = "131199"
+
+[period]
+from = 2021
+to = 2023
+line = 2
+
+[[grades]]
+grade = "達成"
+meaning = "達成している"
+line = 3
+
+[[grades]]
+grade = "未達成"
+meaning = "達成していない"
+line = 4
+
+[[policies]]
+id = "p1"
+code = "Ⅰ"
+name = "方針"
+kind = "基本方針"
+line = 5
+
+[[measures]]
+id = "m01"
+code = "01"
+name = "施策"
+departments = ["IT推進課"]
+policies = [{ policy = "p1", role = "primary" }]
+line = 6
+schedule = [{ fy = 2021, text = "実施", line = 7 }]
+
+[[measures.indicators]]
+id = "i1"
+name = "件数"
+unit = "件"
+direction = "increase"
+line = 8
+targets = [{ fy = 2021, value = 10, line = 9 }]
+actuals = [{ fy = 2021, value = 12, attainment_reported = 120, line = 10 }]
+
+[[measures.evaluations]]
+fy = 2021
+grade = "達成"
+line = 11
+
+[[summaries]]
+id = "s1"
+title = "集計"
+kind = "grade_counts"
+fy = 2021
+line = 12
+
+[[summaries.rows]]
+label = "計"
+counts = { "達成" = 1, "未達成" = 0 }
+line = 12
+"#;
+
+/// Loads `VALID` with one substitution and returns the single error it must produce.
+fn error_for(from: &str, to: &str) -> (String, usize) {
+    assert!(VALID.contains(from), "the fixture has no {from:?}");
+    let text = VALID.replacen(from, to, 1);
+    let errors = load_plans(&[("plans/test-plan.toml".to_string(), text.clone())]).expect_err("the mistake must be caught");
+    assert_eq!(errors.len(), 1, "exactly one error expected, got {errors:#?}");
+    let error = errors.into_iter().next().unwrap();
+    let line = error.split(':').nth(1).and_then(|n| n.parse().ok()).expect("the error names a line");
+    (error, line)
+}
+
+fn line_of(needle: &str) -> usize {
+    let text = VALID;
+    text.lines().position(|l| l.contains(needle)).expect("needle in fixture") + 1
+}
+
+#[test]
+fn the_fixture_itself_is_valid() {
+    load_plans(&[("plans/test-plan.toml".to_string(), VALID.to_string())]).unwrap();
+}
+
+#[test]
+fn duplicate_id() {
+    let (error, line) = error_for("id = \"m01\"", "id = \"p1\"");
+    assert!(error.starts_with("plans/test-plan.toml:"), "{error}");
+    assert!(error.contains("field `id`") && error.contains("is used twice") && error.contains("its own id"), "{error}");
+    assert_eq!(line, line_of("id = \"p1\""), "{error}");
+}
+
+#[test]
+fn unknown_policy_reference() {
+    let (error, line) = error_for("policy = \"p1\"", "policy = \"p9\"");
+    assert!(error.contains("field `policies`") && error.contains("unknown policy \"test-plan.p9\"") && error.contains("Name a policy"), "{error}");
+    assert_eq!(line, line_of("policies = [{"), "{error}");
+}
+
+#[test]
+fn fiscal_year_outside_the_plan_period() {
+    let (error, line) = error_for("schedule = [{ fy = 2021", "schedule = [{ fy = 2031");
+    assert!(error.contains("field `schedule[2031]`") && error.contains("outside the plan period 2021–2023"), "{error}");
+    assert!(error.contains("令和6年度 = 2024"), "the fix explains how years are written: {error}");
+    assert_eq!(line, line_of("schedule = [{"), "{error}");
+}
+
+#[test]
+fn numeric_target_without_unit() {
+    let (error, line) = error_for("unit = \"件\"\n", "");
+    assert!(error.contains("indicators[i1].unit") && error.contains("missing for an indicator with numeric values"), "{error}");
+    assert!(error.contains("Give the unit as printed"), "{error}");
+    assert_eq!(line, line_of("id = \"i1\""), "{error}");
+}
+
+#[test]
+fn negative_count() {
+    let (error, line) = error_for("\"未達成\" = 0", "\"未達成\" = -1");
+    assert!(error.contains("counts.未達成") && error.contains("is negative (-1)") && error.contains("zero or more"), "{error}");
+    assert_eq!(line, line_of("counts = {"), "{error}");
+}
+
+#[test]
+fn reported_attainment_that_disagrees_with_actual_over_target() {
+    let (error, line) = error_for("attainment_reported = 120", "attainment_reported = 150");
+    assert!(error.contains("attainment_reported") && error.contains("is 150% but actual ÷ target gives 120.0%"), "{error}");
+    assert!(error.contains("Check the actual, the target and the reported rate"), "{error}");
+    assert_eq!(line, line_of("actuals = ["), "{error}");
+}
+
+#[test]
+fn unknown_grade() {
+    let (error, line) = error_for("grade = \"達成\"\nline = 11", "grade = \"大成功\"\nline = 11");
+    assert!(error.contains("evaluations[2021].grade") && error.contains("\"大成功\", which is not one of this plan's grades"), "{error}");
+    assert!(error.contains("Use one of: 達成, 未達成."), "{error}");
+    assert_eq!(line, line_of("[[measures.evaluations]]") + 2, "{error}");
+}
+
+#[test]
+fn measure_with_no_department() {
+    let (error, line) = error_for("departments = [\"IT推進課\"]", "departments = []");
+    assert!(error.contains("field `departments`") && error.contains("has no department"), "{error}");
+    assert!(error.contains("list \"departments\" in `not_stated`"), "{error}");
+    assert_eq!(line, line_of("departments = "), "{error}");
+}
+
+#[test]
+fn not_stated_departments_are_accepted() {
+    let text = VALID.replacen("departments = [\"IT推進課\"]", "departments = []\nnot_stated = [\"departments\"]", 1);
+    load_plans(&[("plans/test-plan.toml".to_string(), text)]).unwrap();
+}
+
+#[test]
+fn toml_syntax_error_names_the_line() {
+    let text = VALID.replacen("name = \"件数\"", "name = 件数", 1);
+    let errors = load_plans(&[("plans/test-plan.toml".to_string(), text)]).unwrap_err();
+    assert!(errors[0].starts_with(&format!("plans/test-plan.toml:{}:", line_of("name = \"件数\""))), "{errors:?}");
+}
+
+#[test]
+fn misspelt_field_is_refused_rather_than_ignored() {
+    let text = VALID.replacen("departments = [", "department = [", 1);
+    let errors = load_plans(&[("plans/test-plan.toml".to_string(), text)]).unwrap_err();
+    assert!(errors[0].contains("unknown field `department`"), "{errors:?}");
+}
