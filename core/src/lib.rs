@@ -1,10 +1,13 @@
 //! The plan-explorer core: the dataset model, loading and validation, with no web dependency.
 //! The Leptos UI (`src/`) and the data tool (`datagen/`) are thin layers over it.
 
+pub mod explore;
 pub mod fiscal;
 pub mod load;
 pub mod model;
+pub mod query;
 pub mod summary;
+pub mod text;
 pub mod validate;
 
 pub use load::{LoadError, load_dataset};

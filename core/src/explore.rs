@@ -1,0 +1,317 @@
+//! Filtering, search and live facet counts over every measure of a dataset.
+//!
+//! [`Catalog::new`] precomputes, once per dataset, what each measure can be filtered by (its plan, the
+//! policies above it, departments, fiscal years, grades, 【新規】 and its folded text). [`Catalog::explore`]
+//! then answers a [`Filter`] in one pass: the matching measures and, for every facet, how many measures
+//! each choice would give with all the *other* filters applied (so counts update live and never show a
+//! choice that leads nowhere without saying so).
+//!
+//! ```
+//! # let dataset: plan_core::Dataset = serde_json::from_str(r#"{"schema_version": 1, "plans": []}"#).unwrap();
+//! use plan_core::{explore::{Catalog, Filter}, query::Query};
+//! let identity = |s: &str| s.to_string();
+//! let catalog = Catalog::new(&dataset, &identity);
+//! let query = catalog.sanitize(&Query::from_pairs([("year", "2022")]));
+//! let results = catalog.explore(&Filter::new(&catalog, &query, &identity));
+//! assert!(results.matches.is_empty());
+//! ```
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::model::{Dataset, FiscalYear, Measure, Plan, Role};
+use crate::query::Query;
+use crate::text::{Normalizer, fold, terms};
+
+/// A measure's place in the dataset: `dataset.plans[plan].measures[measure]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MeasureRef {
+    pub plan: usize,
+    pub measure: usize,
+}
+
+/// A policy's place in the dataset: `dataset.plans[plan].policies[policy]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PolicyRef {
+    pub plan: usize,
+    pub policy: usize,
+}
+
+struct Entry {
+    at: MeasureRef,
+    /// Folded code, name, summary, departments, schedule and indicator names.
+    text: String,
+    /// Indexes into `Catalog::years`.
+    years: Vec<usize>,
+    /// Indexes into `Catalog::departments`.
+    departments: Vec<usize>,
+    /// Indexes into `Catalog::grades`.
+    grades: Vec<usize>,
+    /// Indexes into `Catalog::policies`: the primary policies and everything above them.
+    primary_scope: Vec<usize>,
+    /// The same for every linked policy, primary or related.
+    any_scope: Vec<usize>,
+    is_new: bool,
+}
+
+/// Everything a dataset can be filtered by, precomputed.
+pub struct Catalog {
+    entries: Vec<Entry>,
+    /// Every policy, plan by plan, in document order.
+    pub policies: Vec<PolicyRef>,
+    policy_index: HashMap<String, usize>,
+    plan_index: HashMap<String, usize>,
+    /// Every department as printed, in order of first appearance.
+    pub departments: Vec<String>,
+    /// Every fiscal year of any plan period, ascending.
+    pub years: Vec<FiscalYear>,
+    /// Every grade word of any plan, in each plan's order.
+    pub grades: Vec<String>,
+}
+
+/// What the measures are narrowed by; built from a sanitized [`Query`].
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Plan indexes; empty means every plan.
+    pub plans: Vec<usize>,
+    /// Index into `Catalog::policies`.
+    pub policy: Option<usize>,
+    pub related: bool,
+    pub department: Option<usize>,
+    /// Index into `Catalog::years`.
+    pub year: Option<usize>,
+    /// Index into `Catalog::grades`.
+    pub grade: Option<usize>,
+    pub new_only: bool,
+    /// Folded search words; a measure must contain every one.
+    pub terms: Vec<String>,
+}
+
+/// The matching measures, and per facet the count each choice would give.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Results {
+    pub matches: Vec<MeasureRef>,
+    /// Per plan index.
+    pub plans: Vec<usize>,
+    /// Per `Catalog::policies` index.
+    pub policies: Vec<usize>,
+    /// Per `Catalog::departments` index.
+    pub departments: Vec<usize>,
+    /// Per `Catalog::years` index.
+    pub years: Vec<usize>,
+    /// Per `Catalog::grades` index.
+    pub grades: Vec<usize>,
+    /// Measures marked 【新規】.
+    pub new: usize,
+}
+
+const PLAN: u8 = 1;
+const POLICY: u8 = 1 << 1;
+const DEPARTMENT: u8 = 1 << 2;
+const YEAR: u8 = 1 << 3;
+const GRADE: u8 = 1 << 4;
+const NEW: u8 = 1 << 5;
+
+impl Catalog {
+    pub fn new(dataset: &Dataset, normalize: Normalizer) -> Catalog {
+        let mut catalog = Catalog {
+            entries: Vec::new(),
+            policies: Vec::new(),
+            policy_index: HashMap::new(),
+            plan_index: dataset.plans.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect(),
+            departments: Vec::new(),
+            years: Vec::new(),
+            grades: Vec::new(),
+        };
+        let mut years = BTreeSet::new();
+        for (plan_at, plan) in dataset.plans.iter().enumerate() {
+            years.extend(plan.period.from..=plan.period.to);
+            for (policy_at, policy) in plan.policies.iter().enumerate() {
+                catalog.policy_index.insert(policy.id.clone(), catalog.policies.len());
+                catalog.policies.push(PolicyRef { plan: plan_at, policy: policy_at });
+            }
+            for grade in &plan.grades {
+                if !catalog.grades.contains(&grade.grade) {
+                    catalog.grades.push(grade.grade.clone());
+                }
+            }
+        }
+        catalog.years = years.into_iter().collect();
+        let mut department_index: HashMap<String, usize> = HashMap::new();
+        for (plan_at, plan) in dataset.plans.iter().enumerate() {
+            for (measure_at, measure) in plan.measures.iter().enumerate() {
+                let departments = measure
+                    .departments
+                    .iter()
+                    .map(|d| {
+                        *department_index.entry(d.clone()).or_insert_with(|| {
+                            catalog.departments.push(d.clone());
+                            catalog.departments.len() - 1
+                        })
+                    })
+                    .collect();
+                let years = measure_years(measure)
+                    .into_iter()
+                    .filter_map(|fy| catalog.years.binary_search(&fy).ok())
+                    .collect();
+                let grades: BTreeSet<usize> = measure
+                    .evaluations
+                    .iter()
+                    .filter_map(|e| e.grade.as_ref())
+                    .filter_map(|g| catalog.grades.iter().position(|known| known == g))
+                    .collect();
+                let scope = |primary_only: bool| catalog.scope(plan, measure, primary_only);
+                let entry = Entry {
+                    at: MeasureRef { plan: plan_at, measure: measure_at },
+                    text: searchable_text(measure, normalize),
+                    years,
+                    departments,
+                    grades: grades.into_iter().collect(),
+                    primary_scope: scope(true),
+                    any_scope: scope(false),
+                    is_new: measure.is_new,
+                };
+                catalog.entries.push(entry);
+            }
+        }
+        catalog
+    }
+
+    /// The linked policies (primary ones only, or all) and every policy above them, as indexes.
+    fn scope(&self, plan: &Plan, measure: &Measure, primary_only: bool) -> Vec<usize> {
+        let mut scope = BTreeSet::new();
+        for link in measure.policies.iter().filter(|l| !primary_only || l.role == Role::Primary) {
+            let mut at = Some(link.policy.as_str());
+            // Bounded by the number of policies, so a malformed loop cannot hang.
+            for _ in 0..=plan.policies.len() {
+                let Some(id) = at else { break };
+                let Some(&index) = self.policy_index.get(id) else { break };
+                if !scope.insert(index) {
+                    break;
+                }
+                at = plan.policies[self.policies[index].policy].parent.as_deref();
+            }
+        }
+        scope.into_iter().collect()
+    }
+
+    pub fn measure_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn policy_index(&self, id: &str) -> Option<usize> {
+        self.policy_index.get(id).copied()
+    }
+
+    pub fn plan_index(&self, id: &str) -> Option<usize> {
+        self.plan_index.get(id).copied()
+    }
+
+    /// The query without values this dataset doesn't know (unknown plans, policies, departments, grades,
+    /// years outside every plan, a measure that doesn't exist): they are ignored, the rest applies.
+    pub fn sanitize(&self, query: &Query) -> Query {
+        let mut q = query.clone();
+        q.plans.retain(|p| self.plan_index.contains_key(p));
+        q.policy = q.policy.filter(|p| self.policy_index.contains_key(p));
+        q.dept = q.dept.filter(|d| self.departments.contains(d));
+        q.year = q.year.filter(|y| self.years.binary_search(y).is_ok());
+        q.grade = q.grade.filter(|g| self.grades.contains(g));
+        q
+    }
+
+    /// Runs a filter: one pass over the measures, counting facets as it goes.
+    pub fn explore(&self, filter: &Filter) -> Results {
+        let mut results = Results {
+            matches: Vec::new(),
+            plans: vec![0; self.plan_index.len()],
+            policies: vec![0; self.policies.len()],
+            departments: vec![0; self.departments.len()],
+            years: vec![0; self.years.len()],
+            grades: vec![0; self.grades.len()],
+            new: 0,
+        };
+        for entry in &self.entries {
+            if !filter.terms.iter().all(|t| entry.text.contains(t.as_str())) {
+                continue;
+            }
+            let scope = if filter.related { &entry.any_scope } else { &entry.primary_scope };
+            let mut failing = 0u8;
+            if !filter.plans.is_empty() && !filter.plans.contains(&entry.at.plan) {
+                failing |= PLAN;
+            }
+            if filter.policy.is_some_and(|p| !scope.contains(&p)) {
+                failing |= POLICY;
+            }
+            if filter.department.is_some_and(|d| !entry.departments.contains(&d)) {
+                failing |= DEPARTMENT;
+            }
+            if filter.year.is_some_and(|y| !entry.years.contains(&y)) {
+                failing |= YEAR;
+            }
+            if filter.grade.is_some_and(|g| !entry.grades.contains(&g)) {
+                failing |= GRADE;
+            }
+            if filter.new_only && !entry.is_new {
+                failing |= NEW;
+            }
+            // A measure counts for a facet when it passes every *other* filter.
+            let counts_for = |facet: u8| failing & !facet == 0;
+            if failing == 0 {
+                results.matches.push(entry.at);
+            }
+            if counts_for(PLAN) {
+                results.plans[entry.at.plan] += 1;
+            }
+            if counts_for(POLICY) {
+                scope.iter().for_each(|&p| results.policies[p] += 1);
+            }
+            if counts_for(DEPARTMENT) {
+                entry.departments.iter().for_each(|&d| results.departments[d] += 1);
+            }
+            if counts_for(YEAR) {
+                entry.years.iter().for_each(|&y| results.years[y] += 1);
+            }
+            if counts_for(GRADE) {
+                entry.grades.iter().for_each(|&g| results.grades[g] += 1);
+            }
+            if counts_for(NEW) && entry.is_new {
+                results.new += 1;
+            }
+        }
+        results
+    }
+}
+
+impl Filter {
+    /// The filter a query describes. Pass a [`Catalog::sanitize`]d query: unknown values are ignored here too.
+    pub fn new(catalog: &Catalog, query: &Query, normalize: Normalizer) -> Filter {
+        Filter {
+            plans: query.plans.iter().filter_map(|p| catalog.plan_index(p)).collect(),
+            policy: query.policy.as_deref().and_then(|p| catalog.policy_index(p)),
+            related: query.related,
+            department: query.dept.as_ref().and_then(|d| catalog.departments.iter().position(|k| k == d)),
+            year: query.year.and_then(|y| catalog.years.binary_search(&y).ok()),
+            grade: query.grade.as_ref().and_then(|g| catalog.grades.iter().position(|k| k == g)),
+            new_only: query.new_only,
+            terms: terms(&query.q, normalize),
+        }
+    }
+}
+
+/// The fiscal years a measure is active in: its schedule, and every year its targets cover.
+pub fn measure_years(measure: &Measure) -> BTreeSet<FiscalYear> {
+    let mut years: BTreeSet<FiscalYear> = measure.schedule.iter().map(|s| s.fy).collect();
+    for target in measure.indicators.iter().flat_map(|i| &i.targets) {
+        years.extend(target.fy_from.unwrap_or(target.fy)..=target.fy);
+    }
+    years
+}
+
+fn searchable_text(measure: &Measure, normalize: Normalizer) -> String {
+    let parts = [measure.code.as_str(), measure.name.as_str(), measure.summary.as_deref().unwrap_or("")]
+        .into_iter()
+        .chain(measure.departments.iter().map(String::as_str))
+        .chain(measure.schedule.iter().map(|s| s.text.as_str()))
+        .chain(measure.indicators.iter().map(|i| i.name.as_str()));
+    // A separator that folding keeps, so a word cannot match across two fields.
+    parts.map(|p| fold(&normalize(p))).collect::<Vec<_>>().join("\u{1}")
+}
