@@ -6,6 +6,8 @@ mod components;
 mod data;
 mod i18n;
 mod panic;
+mod state;
+mod url;
 mod views;
 
 fn main() {

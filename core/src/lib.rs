@@ -2,12 +2,13 @@
 //! The Leptos UI (`src/`) and the data tool (`datagen/`) are thin layers over it.
 
 pub mod explore;
-pub mod fiscal;
+pub mod format;
 pub mod load;
 pub mod model;
 pub mod query;
 pub mod summary;
 pub mod text;
+pub mod themes;
 pub mod validate;
 
 pub use load::{LoadError, load_dataset};

@@ -19,6 +19,29 @@ pub type FiscalYear = i32;
 pub struct Dataset {
     pub schema_version: u32,
     pub plans: Vec<Plan>,
+    /// The themes the compare view lines measures up by; which measure has which is [`crate::themes::assign`].
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+}
+
+/// A topic shared across wards (オンライン申請, 防災 ...). Themes are data (`seeds/themes.toml`): a measure
+/// has a theme when its text contains any keyword and no exclude, both compared after [`crate::text::fold`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// Stable ASCII id, e.g. `online-application`.
+    pub id: String,
+    /// The Japanese label.
+    pub name: String,
+    pub name_en: String,
+    pub keywords: Vec<String>,
+    /// A measure whose text contains any of these does not get the theme, whatever its keywords say.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<String>,
+    /// Why the keywords are what they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,8 +1,9 @@
 //! Checks a [`Dataset`] for everything a type cannot express: unique ids, references that resolve,
-//! years inside the plan, units on numbers, known grades, reported figures that agree with the items.
+//! years inside the plan, units on numbers, known grades, reported figures that agree with the items,
+//! and themes that can match something.
 //!
 //! ```
-//! let dataset = plan_core::Dataset { schema_version: 1, plans: vec![] };
+//! let dataset = plan_core::Dataset { schema_version: 1, plans: vec![], themes: vec![] };
 //! assert!(plan_core::validate(&dataset).is_empty());
 //! ```
 
@@ -51,7 +52,34 @@ pub fn validate(dataset: &Dataset) -> Vec<Issue> {
     for plan in &dataset.plans {
         PlanCheck { plan, issues: &mut issues }.run(&mut seen_ids);
     }
+    check_themes(&dataset.themes, &mut issues);
     issues
+}
+
+/// Themes are reported under the pseudo-plan `themes`, so that the data tool can point into `seeds/themes.toml`.
+fn check_themes(themes: &[Theme], issues: &mut Vec<Issue>) {
+    let mut push = |item: &str, field: &str, problem: String, fix: &str| {
+        issues.push(Issue { plan: "themes".into(), item: item.into(), field: field.into(), problem, fix: fix.into() });
+    };
+    let mut seen = HashSet::new();
+    for theme in themes {
+        let id = theme.id.as_str();
+        if !seen.insert(id) {
+            push(id, "id", "is used twice".into(), "Give each theme its own id.");
+        }
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            push(id, "id", format!("is \"{id}\""), "Use lowercase ASCII letters, digits and '-', e.g. online-application.");
+        }
+        if theme.name.trim().is_empty() {
+            push(id, "name", "is empty".into(), "Give the theme's Japanese label.");
+        }
+        if theme.name_en.trim().is_empty() {
+            push(id, "name_en", "is empty".into(), "Give the theme's English label.");
+        }
+        if theme.keywords.iter().all(|k| k.trim().is_empty()) {
+            push(id, "keywords", "has no keyword".into(), "List at least one word that a measure of this theme contains.");
+        }
+    }
 }
 
 struct PlanCheck<'a> {

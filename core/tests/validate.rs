@@ -37,13 +37,13 @@ fn policy(id: &str, parent: Option<&str>) -> Policy {
 
 #[test]
 fn a_policy_loop_is_reported() {
-    let issues = validate(&Dataset { schema_version: 1, plans: vec![plan()] });
+    let issues = validate(&Dataset { schema_version: 1, plans: vec![plan()], themes: vec![] });
     assert!(issues.iter().any(|i| i.field == "parent" && i.problem.contains("leads back to itself")), "{issues:#?}");
 }
 
 #[test]
 fn a_wrong_schema_version_is_reported() {
-    let issues = validate(&Dataset { schema_version: 2, plans: vec![] });
+    let issues = validate(&Dataset { schema_version: 2, plans: vec![], themes: vec![] });
     assert_eq!(issues.len(), 1);
     assert!(issues[0].to_string().contains("schema_version"));
 }

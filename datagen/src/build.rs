@@ -1,10 +1,11 @@
 //! Writes the published files into one folder (docs/DATA.md describes each):
-//! `plans.json`, `plans/<id>.json`, `index.json`, `plans.csv`, `plans.schema.json`.
+//! `plans.json`, `plans/<id>.json`, `index.json`, `plans.csv`, `plans.schema.json`, and the seed
+//! texts under `sources/`.
 //! Everything is rendered in memory first, so an error leaves no half-written folder behind.
 
 use std::path::Path;
 
-use plan_core::{Dataset, Plan, SCHEMA_VERSION};
+use plan_core::{Dataset, Plan, SCHEMA_VERSION, Theme};
 use serde::Serialize;
 
 /// One entry of `index.json`: enough for the start view without loading any plan.
@@ -47,9 +48,9 @@ pub fn index(dataset: &Dataset) -> Index<'_> {
     }
 }
 
-/// A dataset holding one plan: the shape of `plans/<id>.json`, read by the same loader.
-pub fn single(plan: &Plan) -> Dataset {
-    Dataset { schema_version: SCHEMA_VERSION, plans: vec![plan.clone()] }
+/// A dataset holding one plan and every theme: the shape of `plans/<id>.json`, read by the same loader.
+pub fn single(plan: &Plan, themes: &[Theme]) -> Dataset {
+    Dataset { schema_version: SCHEMA_VERSION, plans: vec![plan.clone()], themes: themes.to_vec() }
 }
 
 pub fn schema() -> String {
@@ -67,14 +68,29 @@ pub fn render(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
         ("plans.schema.json".to_string(), schema().into_bytes()),
     ];
     for plan in &dataset.plans {
-        files.push((format!("plans/{}.json", plan.id), json(&single(plan))));
+        files.push((format!("plans/{}.json", plan.id), json(&single(plan, &dataset.themes))));
     }
     files
 }
 
-pub fn write_all(dataset: &Dataset, out: &Path) -> std::io::Result<()> {
-    let files = render(dataset);
+/// The seed texts, so that the app can show the passage a measure cites: `sources/<seed file>`.
+pub fn sources(seeds: &Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(seeds)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|x| x == "txt") {
+            let name = path.file_name().expect("a file has a name").to_string_lossy().into_owned();
+            files.push((format!("sources/{name}"), std::fs::read(&path)?));
+        }
+    }
+    Ok(files)
+}
+
+pub fn write_all(dataset: &Dataset, seeds: &Path, out: &Path) -> std::io::Result<()> {
+    let mut files = render(dataset);
+    files.extend(sources(seeds)?);
     std::fs::create_dir_all(out.join("plans"))?;
+    std::fs::create_dir_all(out.join("sources"))?;
     for (path, bytes) in files {
         std::fs::write(out.join(path), bytes)?;
     }

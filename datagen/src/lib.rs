@@ -1,4 +1,4 @@
-//! The data tool: reads `seeds/plans/*.toml`, validates, and writes the published files.
+//! The data tool: reads `seeds/plans/*.toml` and `seeds/themes.toml`, validates, and writes the published files.
 //! Library so that its checks can be tested on small, hand-made inputs.
 
 pub mod build;
@@ -8,16 +8,13 @@ pub mod source;
 
 use std::path::Path;
 
-use plan_core::{Dataset, Plan, SCHEMA_VERSION, validate};
+use plan_core::{Dataset, Issue, Plan, SCHEMA_VERSION, Theme, validate};
 
-use crate::source::PlanFile;
+use crate::source::{PlanFile, ThemesFile};
 
 /// Parses one plan file. `name` is how errors name the file.
 pub fn parse_plan(name: &str, text: &str) -> Result<Plan, String> {
-    let file: PlanFile = toml::from_str(text).map_err(|e| {
-        let line = e.span().map(|s| locate::line_of_offset(text, s.start)).unwrap_or(1);
-        format!("{name}:{line}: {}", e.message().trim_end())
-    })?;
+    let file: PlanFile = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
     if file.schema_version != SCHEMA_VERSION {
         return Err(format!("{name}:1: schema_version: is {}. This tool reads schema_version {SCHEMA_VERSION}.", file.schema_version));
     }
@@ -37,7 +34,7 @@ pub fn load_plans(files: &[(String, String)]) -> Result<Dataset, Vec<String>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let dataset = Dataset { schema_version: SCHEMA_VERSION, plans };
+    let dataset = Dataset { schema_version: SCHEMA_VERSION, plans, themes: vec![] };
     let issues = validate(&dataset);
     if issues.is_empty() {
         return Ok(dataset);
@@ -51,13 +48,44 @@ pub fn load_plans(files: &[(String, String)]) -> Result<Dataset, Vec<String>> {
                 .find(|(_, plan)| plan.id == issue.plan)
                 .map(|(file, _)| (file.0.as_str(), file.1.as_str()))
                 .unwrap_or(("seeds/plans", ""));
-            let line = locate::line_of_issue(text, &issue.plan, &issue.item, &issue.field);
-            format!("{name}:{line}: {} `{}` field `{}`: {}. {}", issue.plan, issue.item, issue.field, issue.problem, issue.fix)
+            located(name, text, issue)
         })
         .collect())
 }
 
-/// Loads every `*.toml` in `<seeds>/plans`, in name order.
+/// Parses and validates the themes file. `name` is how errors name the file.
+///
+/// ```
+/// let text = "schema_version = 1\n[[themes]]\nid = \"disaster\"\nname = \"防災\"\nname_en = \"Disaster preparedness\"\nkeywords = [\"防災\"]\n";
+/// let themes = plan_data::load_themes("seeds/themes.toml", text).unwrap();
+/// assert_eq!(themes[0].id, "disaster");
+/// ```
+pub fn load_themes(name: &str, text: &str) -> Result<Vec<Theme>, Vec<String>> {
+    let file: ThemesFile = toml::from_str(text).map_err(|e| vec![toml_error(name, text, &e)])?;
+    if file.schema_version != SCHEMA_VERSION {
+        return Err(vec![format!("{name}:1: schema_version: is {}. This tool reads schema_version {SCHEMA_VERSION}.", file.schema_version)]);
+    }
+    // Theme rules do not depend on the plans, so a dataset of themes alone gets exactly the theme issues.
+    let dataset = Dataset { schema_version: SCHEMA_VERSION, plans: vec![], themes: file.themes };
+    let issues = validate(&dataset);
+    if issues.is_empty() {
+        return Ok(dataset.themes);
+    }
+    Err(issues.iter().map(|issue| located(name, text, issue)).collect())
+}
+
+fn toml_error(name: &str, text: &str, error: &toml::de::Error) -> String {
+    let line = error.span().map(|s| locate::line_of_offset(text, s.start)).unwrap_or(1);
+    format!("{name}:{line}: {}", error.message().trim_end())
+}
+
+/// `file:line: issue`, the line found in the file's text.
+fn located(name: &str, text: &str, issue: &Issue) -> String {
+    let line = locate::line_of_issue(text, &issue.plan, &issue.item, &issue.field);
+    format!("{name}:{line}: {issue}")
+}
+
+/// Loads every `*.toml` in `<seeds>/plans`, in name order, and `<seeds>/themes.toml`.
 pub fn load_seeds(seeds: &Path) -> Result<Dataset, Vec<String>> {
     let dir = seeds.join("plans");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
@@ -75,5 +103,14 @@ pub fn load_seeds(seeds: &Path) -> Result<Dataset, Vec<String>> {
         })
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| vec![e])?;
-    load_plans(&files)
+    let themes_path = seeds.join("themes.toml");
+    let themes_name = themes_path.display().to_string();
+    let themes = std::fs::read_to_string(&themes_path)
+        .map_err(|e| vec![format!("{themes_name}: cannot read: {e}")])
+        .and_then(|text| load_themes(&themes_name, &text));
+    match (load_plans(&files), themes) {
+        (Ok(dataset), Ok(themes)) => Ok(Dataset { themes, ..dataset }),
+        // Report the mistakes of both, so that one run shows everything to fix.
+        (plans, themes) => Err(plans.err().into_iter().chain(themes.err()).flatten().collect()),
+    }
 }

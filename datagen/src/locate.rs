@@ -1,6 +1,7 @@
-//! Finds the line of a plan file that an issue is about, so that errors name `file:line`.
-//! Plan files declare every item with `id = "<local id>"`, and every dated value with `fy = <year>`;
-//! the search walks from the item's declaration down to the field.
+//! Finds the line of a plan file, or of the themes file, that an issue is about, so that errors name
+//! `file:line`. Plan files declare every item with `id = "<local id>"`, and every dated value with
+//! `fy = <year>`; themes declare `id = "<theme id>"`. The search walks from the item's declaration down to
+//! the field.
 
 pub fn line_of_offset(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1

@@ -19,7 +19,7 @@ fn main() -> ExitCode {
             println!("plan-data: {} plans, {} measures: valid", dataset.plans.len(), measure_count(&dataset));
         }),
         ["build", out] => load_seeds(&seeds).and_then(|dataset| {
-            build::write_all(&dataset, Path::new(out)).map_err(|e| vec![format!("{out}: could not write: {e}")])?;
+            build::write_all(&dataset, &seeds, Path::new(out)).map_err(|e| vec![format!("{out}: could not write: {e}")])?;
             println!("plan-data: wrote {} plans, {} measures to {out}", dataset.plans.len(), measure_count(&dataset));
             Ok(())
         }),

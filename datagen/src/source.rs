@@ -1,5 +1,6 @@
 //! The hand-editable plan files, `seeds/plans/<plan-id>.toml` (format: seeds/README.md), and their
 //! conversion into the published model: local ids get the plan id in front, lines become source refs.
+//! Also the themes file, `seeds/themes.toml`.
 
 use std::collections::BTreeMap;
 
@@ -142,6 +143,14 @@ pub struct SummaryRowSrc {
     pub counts: BTreeMap<String, i64>,
     pub note: Option<String>,
     pub line: u32,
+}
+
+/// `seeds/themes.toml`: the themes exactly in their published shape, so no conversion is needed.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemesFile {
+    pub schema_version: u32,
+    pub themes: Vec<Theme>,
 }
 
 impl PlanFile {

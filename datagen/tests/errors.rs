@@ -1,7 +1,7 @@
 //! Every kind of data error stops the build with `file:line`, the field, what is wrong and what
-//! would be right. Each test feeds a small plan with one mistake.
+//! would be right. Each test feeds a small plan, or a small themes file, with one mistake.
 
-use plan_data::load_plans;
+use plan_data::{load_plans, load_seeds, load_themes};
 
 const VALID: &str = r#"
 schema_version = 1
@@ -174,4 +174,74 @@ fn misspelt_field_is_refused_rather_than_ignored() {
     let text = VALID.replacen("departments = [", "department = [", 1);
     let errors = load_plans(&[("plans/test-plan.toml".to_string(), text)]).unwrap_err();
     assert!(errors[0].contains("unknown field `department`"), "{errors:?}");
+}
+
+const THEMES: &str = r#"schema_version = 1
+
+[[themes]]
+id = "disaster"
+name = "防災"
+name_en = "Disaster preparedness"
+keywords = ["防災", "避難"]
+
+[[themes]]
+id = "open-data"
+name = "オープンデータ"
+name_en = "Open data"
+keywords = ["オープンデータ"]
+"#;
+
+/// Loads `THEMES` with one substitution and returns the single error and the fixture's line it must name.
+fn theme_error_for(from: &str, to: &str, line_with: &str) -> (String, usize) {
+    assert!(THEMES.contains(from), "the fixture has no {from:?}");
+    let text = THEMES.replacen(from, to, 1);
+    let errors = load_themes("seeds/themes.toml", &text).expect_err("the mistake must be caught");
+    assert_eq!(errors.len(), 1, "exactly one error expected, got {errors:#?}");
+    let line = text.lines().position(|l| l.contains(line_with)).expect("line in fixture") + 1;
+    (errors.into_iter().next().unwrap(), line)
+}
+
+#[test]
+fn the_themes_fixture_itself_is_valid() {
+    assert_eq!(load_themes("seeds/themes.toml", THEMES).unwrap().len(), 2);
+}
+
+#[test]
+fn duplicate_theme_id_names_the_themes_file() {
+    let (error, line) = theme_error_for("id = \"open-data\"", "id = \"disaster\"", "id = \"disaster\"");
+    assert!(error.starts_with(&format!("seeds/themes.toml:{line}: themes `disaster` field `id`: is used twice")), "{error}");
+}
+
+#[test]
+fn theme_id_must_be_plain_ascii() {
+    let (error, line) = theme_error_for("id = \"open-data\"", "id = \"オープンデータ\"", "id = \"オープンデータ\"");
+    assert!(error.starts_with(&format!("seeds/themes.toml:{line}:")) && error.contains("lowercase ASCII"), "{error}");
+}
+
+#[test]
+fn theme_without_keywords() {
+    let (error, line) = theme_error_for("keywords = [\"オープンデータ\"]", "keywords = [\" \"]", "keywords = [\" \"]");
+    assert!(error.starts_with(&format!("seeds/themes.toml:{line}:")) && error.contains("has no keyword"), "{error}");
+}
+
+#[test]
+fn theme_without_english_name() {
+    let (error, line) = theme_error_for("name_en = \"Open data\"", "name_en = \"\"", "name_en = \"\"");
+    assert!(error.starts_with(&format!("seeds/themes.toml:{line}:")) && error.contains("field `name_en`: is empty"), "{error}");
+}
+
+#[test]
+fn misspelt_theme_field_names_its_line() {
+    let text = THEMES.replacen("keywords = [\"防災\"", "keyword = [\"防災\"", 1);
+    let errors = load_themes("seeds/themes.toml", &text).unwrap_err();
+    assert!(errors[0].starts_with("seeds/themes.toml:") && errors[0].contains("unknown field `keyword`"), "{errors:?}");
+}
+
+#[test]
+fn a_missing_themes_file_is_an_error_naming_it() {
+    let seeds = std::env::temp_dir().join(format!("plan-data-no-themes-{}", std::process::id()));
+    std::fs::create_dir_all(seeds.join("plans")).unwrap();
+    let errors = load_seeds(&seeds).unwrap_err();
+    std::fs::remove_dir_all(&seeds).unwrap();
+    assert!(errors.len() == 1 && errors[0].contains("themes.toml: cannot read"), "{errors:?}");
 }

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, texts};
 
 /// A polite status while data loads, so screen readers hear it once.
 #[component]
 pub fn Loading(lang: Lang) -> impl IntoView {
-    view! { <p class="status" role="status">{lang.texts().loading}</p> }
+    view! { <p class="status" role="status">{texts(lang).loading}</p> }
 }

@@ -1,1 +1,8 @@
-pub mod measure_list;
+//! One page per module. Each renders from the shared `Explorer` state.
+
+pub mod compare;
+pub mod list;
+pub mod measure;
+pub mod start;
+pub mod timeline;
+pub mod tree;

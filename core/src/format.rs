@@ -1,0 +1,72 @@
+//! Numbers and fiscal years (年度) for people: 「令和6年度（2024年度）」, "FY2024 (Reiwa 6)", 122,609.
+//!
+//! ```
+//! use plan_core::format::{fiscal_year_en, fiscal_year_ja, number};
+//! assert_eq!(fiscal_year_ja(2024), "令和6年度（2024年度）");
+//! assert_eq!(fiscal_year_ja(2019), "令和元年度（2019年度）");
+//! assert_eq!(fiscal_year_en(2016), "FY2016 (Heisei 28)");
+//! assert_eq!(number(122609.0), "122,609");
+//! ```
+
+use crate::model::FiscalYear;
+
+/// The Japanese era a fiscal year starts in, and the year within it (1 = 元年).
+/// Fiscal years start in April, after both era changes of the period these plans cover.
+pub fn era(fy: FiscalYear) -> (&'static str, &'static str, i32) {
+    if fy >= 2019 {
+        ("令和", "Reiwa", fy - 2018)
+    } else if fy >= 1989 {
+        ("平成", "Heisei", fy - 1988)
+    } else {
+        ("昭和", "Showa", fy - 1925)
+    }
+}
+
+pub fn fiscal_year_ja(fy: FiscalYear) -> String {
+    let (name, _, n) = era(fy);
+    let n = if n == 1 { "元".to_string() } else { n.to_string() };
+    format!("{name}{n}年度（{fy}年度）")
+}
+
+pub fn fiscal_year_en(fy: FiscalYear) -> String {
+    let (_, name, n) = era(fy);
+    format!("FY{fy} ({name} {n})")
+}
+
+/// A number with thousands separators and at most two decimals: 122609 → 122,609; 0.5 → 0.5.
+pub fn number(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    let text = if rounded.fract() == 0.0 { format!("{}", rounded as i64) } else { format!("{rounded}") };
+    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heisei_to_reiwa_boundary() {
+        assert_eq!(fiscal_year_ja(2018), "平成30年度（2018年度）");
+        assert_eq!(fiscal_year_ja(2020), "令和2年度（2020年度）");
+        assert_eq!(fiscal_year_en(2028), "FY2028 (Reiwa 10)");
+    }
+
+    #[test]
+    fn numbers_are_grouped() {
+        assert_eq!(number(-1234.5), "-1,234.5");
+        assert_eq!(number(12.0), "12");
+        assert_eq!(number(999.0), "999");
+    }
+}

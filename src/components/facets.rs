@@ -1,0 +1,217 @@
+//! The filters, each choice with its live count (how many measures it would give with the other
+//! filters kept), the active filters as removable chips, and one button that clears them all.
+
+use leptos::prelude::*;
+use plan_core::query::Query;
+
+use crate::i18n::fiscal_year;
+use crate::state::{Explorer, use_explorer};
+
+/// One `<select>`: a label, "all", and the choices with counts. Choices that would give nothing stay
+/// listed (disabled) so the reader sees that they exist.
+#[component]
+fn FacetSelect(
+    id: &'static str,
+    label: &'static str,
+    any: &'static str,
+    choices: Vec<(String, String, usize)>,
+    selected: Option<String>,
+    on_pick: Callback<Option<String>>,
+) -> impl IntoView {
+    let selected_value = selected.clone().unwrap_or_default();
+    view! {
+        <div class="facet">
+            <label for=id>{label}</label>
+            <select
+                id=id
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    on_pick.run((!value.is_empty()).then_some(value));
+                }
+            >
+                <option value="" selected=selected.is_none()>{any}</option>
+                {choices
+                    .into_iter()
+                    .map(|(value, text, count)| {
+                        let is_selected = value == selected_value;
+                        view! {
+                            <option value=value disabled=count == 0 && !is_selected selected=is_selected>
+                                {format!("{text}（{count}）")}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+pub fn Facets() -> impl IntoView {
+    move || {
+        let explorer = use_explorer();
+        let t = explorer.texts();
+        let lang = explorer.lang();
+        let query = explorer.query.get();
+        let results = explorer.results.get();
+        let dataset = explorer.dataset.clone();
+        let catalog = explorer.catalog.clone();
+
+        let plan_choices = dataset
+            .plans
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), format!("{} {}", p.municipality.name, p.title), results.plans[i]))
+            .collect();
+        // Policies of the chosen plans (of every plan when none is chosen), indented by depth.
+        let policy_choices = catalog
+            .policies
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| query.plans.is_empty() || query.plans.contains(&dataset.plans[r.plan].id))
+            .map(|(i, r)| {
+                let plan = &dataset.plans[r.plan];
+                let policy = &plan.policies[r.policy];
+                let depth = depth_of(plan, &policy.id);
+                let prefix = if query.plans.len() == 1 { String::new() } else { format!("{}: ", plan.municipality.name) };
+                let text = format!("{}{prefix}{} {}", "　".repeat(depth), policy.code, policy.name);
+                (policy.id.clone(), text, results.policies[i])
+            })
+            .collect();
+        let mut departments: Vec<(String, String, usize)> = catalog
+            .departments
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.clone(), d.clone(), results.departments[i]))
+            .collect();
+        departments.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+        let years = catalog
+            .years
+            .iter()
+            .enumerate()
+            .map(|(i, y)| (y.to_string(), fiscal_year(lang, *y), results.years[i]))
+            .collect();
+        let grades: Vec<_> = catalog.grades.iter().enumerate().map(|(i, g)| (g.clone(), g.clone(), results.grades[i])).collect();
+
+        let pick = |change: fn(&mut Query, Option<String>)| {
+            Callback::new(move |value: Option<String>| use_explorer().update(|q| change(q, value)))
+        };
+        let has_grades = !grades.is_empty();
+        view! {
+            <section class="facets" aria-labelledby="facets-title">
+                <h2 id="facets-title" class="visually-hidden">{t.filters}</h2>
+                <details class="facets-panel" open=true>
+                    <summary>{t.filters}</summary>
+                    <div class="facet-grid">
+                        <FacetSelect id="facet-plan" label=t.facet_plan any=t.any choices=plan_choices
+                            selected=query.plans.first().cloned()
+                            on_pick=pick(|q, v| q.plans = v.into_iter().collect())/>
+                        <FacetSelect id="facet-policy" label=t.facet_policy any=t.any choices=policy_choices
+                            selected=query.policy.clone() on_pick=pick(|q, v| q.policy = v)/>
+                        <FacetSelect id="facet-dept" label=t.facet_dept any=t.any choices=departments
+                            selected=query.dept.clone() on_pick=pick(|q, v| q.dept = v)/>
+                        <FacetSelect id="facet-year" label=t.facet_year any=t.any choices=years
+                            selected=query.year.map(|y| y.to_string())
+                            on_pick=pick(|q, v| q.year = v.and_then(|y| y.parse().ok()))/>
+                        {has_grades.then(|| view! {
+                            <FacetSelect id="facet-grade" label=t.facet_grade any=t.any choices=grades
+                                selected=query.grade.clone() on_pick=pick(|q, v| q.grade = v)/>
+                        })}
+                    </div>
+                    <div class="facet-checks">
+                        <label class="check">
+                            <input type="checkbox" prop:checked=query.related
+                                on:change=move |ev| { let on = event_target_checked(&ev); use_explorer().update(|q| q.related = on) }/>
+                            {t.facet_related}
+                        </label>
+                        <label class="check">
+                            <input type="checkbox" prop:checked=query.new_only
+                                on:change=move |ev| { let on = event_target_checked(&ev); use_explorer().update(|q| q.new_only = on) }/>
+                            {format!("{}（{}）", t.facet_new, results.new)}
+                        </label>
+                    </div>
+                </details>
+                <ActiveFilters explorer=explorer.clone() query/>
+            </section>
+        }
+    }
+}
+
+/// The chosen filters as chips, each removable, and "clear all".
+#[component]
+fn ActiveFilters(explorer: Explorer, query: Query) -> impl IntoView {
+    let t = explorer.texts();
+    let lang = explorer.lang();
+    let dataset = &explorer.dataset;
+    // Each chip: its label, and the query without it.
+    let mut chips: Vec<(String, Query)> = Vec::new();
+    let without = |change: &dyn Fn(&mut Query)| {
+        let mut next = query.clone();
+        change(&mut next);
+        next
+    };
+    for id in &query.plans {
+        if let Some(plan) = dataset.plans.iter().find(|p| &p.id == id) {
+            chips.push((format!("{} {}", plan.municipality.name, plan.title), without(&|q| q.plans.retain(|p| p != id))));
+        }
+    }
+    if let Some(policy) = query.policy.as_ref().and_then(|id| dataset.plans.iter().flat_map(|p| &p.policies).find(|p| &p.id == id)) {
+        chips.push((format!("{} {}", policy.code, policy.name), without(&|q| q.policy = None)));
+    }
+    if let Some(dept) = &query.dept {
+        chips.push((dept.clone(), without(&|q| q.dept = None)));
+    }
+    if let Some(year) = query.year {
+        chips.push((fiscal_year(lang, year), without(&|q| q.year = None)));
+    }
+    if let Some(grade) = &query.grade {
+        chips.push((grade.clone(), without(&|q| q.grade = None)));
+    }
+    if query.new_only {
+        chips.push((t.new_badge.to_string(), without(&|q| q.new_only = false)));
+    }
+    if !query.q.trim().is_empty() {
+        chips.push((format!("「{}」", query.q.trim()), without(&|q| q.q.clear())));
+    }
+    if chips.is_empty() {
+        return None;
+    }
+    Some(view! {
+        <div class="active-filters">
+            <ul>
+                {chips
+                    .into_iter()
+                    .map(|(label, next)| {
+                        let aria = (t.remove_filter)(&label);
+                        view! {
+                            <li>
+                                <button type="button" class="chip removable" aria-label=aria
+                                    on:click=move |_| use_explorer().navigate(next.clone(), crate::url::History::Replace)>
+                                    {label}<span aria-hidden="true">" ×"</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <button type="button" class="button" on:click=move |_| {
+                let explorer = use_explorer();
+                let cleared = explorer.query.get_untracked().cleared();
+                explorer.navigate(cleared, crate::url::History::Replace);
+            }>{t.clear_all}</button>
+        </div>
+    })
+}
+
+fn depth_of(plan: &plan_core::Plan, id: &str) -> usize {
+    let mut depth = 0;
+    let mut at = plan.policies.iter().find(|p| p.id == id).and_then(|p| p.parent.clone());
+    while let Some(parent) = at {
+        depth += 1;
+        if depth > plan.policies.len() {
+            break;
+        }
+        at = plan.policies.iter().find(|p| p.id == parent).and_then(|p| p.parent.clone());
+    }
+    depth
+}

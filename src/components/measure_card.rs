@@ -1,0 +1,55 @@
+//! One measure in a list: code, name (search words marked), plan, departments, years, grade.
+//! Carries `data-measure-id`, as every list does (PRODUCT.md §5).
+
+use leptos::prelude::*;
+use plan_core::explore::MeasureRef;
+use plan_core::query::Query;
+
+use crate::components::highlight::Highlight;
+use crate::components::link::QueryLink;
+use crate::i18n::fiscal_year;
+use crate::state::use_explorer;
+
+#[component]
+pub fn MeasureCard(at: MeasureRef, terms: Vec<String>) -> impl IntoView {
+    let explorer = use_explorer();
+    let t = explorer.texts();
+    let lang = explorer.lang();
+    let plan = explorer.plan(at.plan);
+    let measure = &plan.measures[at.measure];
+    let to = Query { measure: Some(measure.id.clone()), ..explorer.query.get_untracked() };
+    let departments = if measure.departments.is_empty() { t.not_stated.to_string() } else { measure.departments.join("、") };
+    let years = plan_core::explore::measure_years(measure);
+    let span = match (years.first(), years.last()) {
+        (Some(&a), Some(&b)) if a == b => Some(fiscal_year(lang, a)),
+        (Some(&a), Some(&b)) => Some(format!("{} – {}", fiscal_year(lang, a), fiscal_year(lang, b))),
+        _ => None,
+    };
+    let grades: Vec<String> = measure
+        .evaluations
+        .iter()
+        .filter_map(|e| e.grade.as_ref().map(|g| format!("{} {g}", fiscal_year(lang, e.fy))))
+        .collect();
+    let summary = measure.summary.clone().unwrap_or_default();
+    let (id, code, name, is_new) = (measure.id.clone(), measure.code.clone(), measure.name.clone(), measure.is_new);
+    let plan_label = format!("{} · {}", plan.municipality.name, plan.title);
+    let name_terms = terms.clone();
+    view! {
+        <li class="measure" data-measure-id=id>
+            <p class="measure-plan">{plan_label}</p>
+            <h3 class="measure-title">
+                <QueryLink to>
+                    <span class="code">{code}</span>" "
+                    <Highlight text=name terms=name_terms/>
+                </QueryLink>
+                {is_new.then(|| view! { " " <span class="chip new">{t.new_badge}</span> })}
+            </h3>
+            {(!summary.is_empty()).then(|| view! { <p class="measure-summary"><Highlight text=summary terms/></p> })}
+            <p class="measure-meta">
+                <span>{t.departments}": "{departments}</span>
+                {span.map(|s| view! { <span>{s}</span> })}
+                {grades.into_iter().map(|g| view! { <span class="chip">{g}</span> }).collect_view()}
+            </p>
+        </li>
+    }
+}

@@ -1,0 +1,70 @@
+//! The same themes across wards, side by side (stacked on a phone). Themes and their rules are data
+//! (`seeds/themes.toml`); the core assigns them, so a new plan gets themes without code.
+
+use leptos::prelude::*;
+use plan_core::query::Query;
+
+use crate::components::link::QueryLink;
+use crate::state::use_explorer;
+
+#[component]
+pub fn CompareView() -> impl IntoView {
+    move || {
+        let explorer = use_explorer();
+        let t = explorer.texts();
+        let lang = explorer.lang();
+        let query = explorer.query.get();
+        let results = explorer.results.get();
+        let dataset = explorer.dataset.clone();
+        let mut wards: Vec<&str> = Vec::new();
+        for plan in &dataset.plans {
+            if !wards.contains(&plan.municipality.name.as_str()) {
+                wards.push(&plan.municipality.name);
+            }
+        }
+        view! {
+            <h2>{t.compare_heading}</h2>
+            <p class="hint">{t.compare_intro}</p>
+            {dataset.themes.iter().enumerate().map(|(theme_at, theme)| {
+                let name = match lang {
+                    plan_core::query::Lang::Ja => theme.name.clone(),
+                    plan_core::query::Lang::En => theme.name_en.clone(),
+                };
+                let heading_id = format!("theme-{}", theme.id);
+                let labelled_by = heading_id.clone();
+                view! {
+                    <section class="theme" aria-labelledby=labelled_by data-theme-id=theme.id.clone()>
+                        <h3 id=heading_id>{name}</h3>
+                        <div class="ward-columns">
+                            {wards.iter().map(|ward| {
+                                let measures: Vec<_> = results.matches.iter()
+                                    .filter(|m| dataset.plans[m.plan].municipality.name == *ward)
+                                    .filter(|m| explorer.themes[m.plan][m.measure].contains(&theme_at))
+                                    .collect();
+                                view! {
+                                    <div class="ward-column">
+                                        <h4>{ward.to_string()}" "<span class="count">{(t.measures_count)(measures.len())}</span></h4>
+                                        {if measures.is_empty() {
+                                            view! { <p class="hint">{t.no_measures}</p> }.into_any()
+                                        } else {
+                                            view! {
+                                                <ul class="plain">
+                                                    {measures.into_iter().map(|m| {
+                                                        let measure = &dataset.plans[m.plan].measures[m.measure];
+                                                        let to = Query { measure: Some(measure.id.clone()), ..query.clone() };
+                                                        let name = measure.name.clone();
+                                                        view! { <li data-measure-id=measure.id.clone()><QueryLink to>{name}</QueryLink></li> }
+                                                    }).collect_view()}
+                                                </ul>
+                                            }.into_any()
+                                        }}
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </div>
+                    </section>
+                }
+            }).collect_view()}
+        }
+    }
+}

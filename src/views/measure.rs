@@ -1,0 +1,255 @@
+//! One measure in full: summary, departments, place in the plan, the yearly plan as a timeline,
+//! targets and actuals per fiscal year, evaluations, and the source passage it was read from.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use plan_core::query::{Query, View};
+use plan_core::{Indicator, Measure, Plan, Role, attainment_percent};
+
+use crate::components::link::QueryLink;
+use crate::i18n::{Lang, Texts, fiscal_year, number};
+use crate::state::use_explorer;
+
+#[component]
+pub fn MeasureView(id: String) -> impl IntoView {
+    let explorer = use_explorer();
+    let t = explorer.texts();
+    let lang = explorer.lang();
+    let back = Query { measure: None, ..explorer.query.get_untracked() };
+    let Some((plan, measure)) = explorer.find_measure(&id) else {
+        return view! {
+            <p class="empty" role="status">{t.measure_not_found}</p>
+            <p><QueryLink to=back>{t.back_to_list}</QueryLink></p>
+        }
+        .into_any();
+    };
+    let plan_link = Query { plans: vec![plan.id.clone()], view: Some(View::Tree), ..Query { lang, ..Query::default() } };
+    let plan_label = format!("{} · {}", plan.municipality.name, plan.title);
+    view! {
+        <article class="measure-detail" data-measure-id=measure.id.clone() aria-labelledby="measure-title">
+            <p class="back"><QueryLink to=back>"← "{t.back_to_list}</QueryLink></p>
+            <p class="measure-plan">
+                <QueryLink to=plan_link>{plan_label}</QueryLink>
+            </p>
+            <h2 id="measure-title">
+                <span class="code">{measure.code.clone()}</span>" "{measure.name.clone()}
+                {measure.is_new.then(|| view! { " " <span class="chip new">{t.new_badge}</span> })}
+            </h2>
+            <dl class="facts">
+                <dt>{t.summary}</dt>
+                <dd>{measure.summary.clone().unwrap_or_else(|| t.not_stated.to_string())}</dd>
+                <dt>{t.departments}</dt>
+                <dd>{if measure.departments.is_empty() { t.not_stated.to_string() } else { measure.departments.join("、") }}</dd>
+                <dt>{t.policies}</dt>
+                <dd>{policy_links(plan, measure, t, lang)}</dd>
+            </dl>
+            <h3>{t.schedule}</h3>
+            {schedule(measure, t, lang)}
+            <h3>{t.indicators}</h3>
+            {if measure.indicators.is_empty() {
+                view! { <p>{t.not_stated}</p> }.into_any()
+            } else {
+                measure.indicators.iter().map(|i| indicator_table(i, t, lang)).collect_view().into_any()
+            }}
+            <h3>{t.evaluations}</h3>
+            {evaluations(plan, measure, t, lang)}
+            {notes(measure, t)}
+            <h3>{t.source}</h3>
+            <SourcePassage file=measure.source.file.clone() line=measure.source.line/>
+        </article>
+    }
+    .into_any()
+}
+
+fn policy_links(plan: &Plan, measure: &Measure, t: &'static Texts, lang: Lang) -> impl IntoView {
+    if measure.policies.is_empty() {
+        return view! { {t.not_stated} }.into_any();
+    }
+    view! {
+        <ul class="plain">
+            {measure.policies.iter().filter_map(|link| {
+                let policy = plan.policies.iter().find(|p| p.id == link.policy)?;
+                let role = match link.role {
+                    Role::Primary => t.role_primary,
+                    Role::Related => t.role_related,
+                };
+                let to = Query { plans: vec![plan.id.clone()], policy: Some(policy.id.clone()), view: Some(View::List), lang, ..Query::default() };
+                let label = format!("{} {}", policy.code, policy.name);
+                Some(view! {
+                    <li>{role}": "<QueryLink to>{label}</QueryLink></li>
+                })
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+fn schedule(measure: &Measure, t: &'static Texts, lang: Lang) -> impl IntoView {
+    if measure.schedule.is_empty() {
+        return view! { <p>{t.no_schedule}</p> }.into_any();
+    }
+    view! {
+        <ol class="timeline">
+            {measure.schedule.iter().map(|entry| view! {
+                <li>
+                    <span class="fy">{fiscal_year(lang, entry.fy)}</span>
+                    <span class="text">{entry.text.clone()}</span>
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+fn indicator_table(indicator: &Indicator, t: &'static Texts, lang: Lang) -> impl IntoView {
+    let unit = indicator.unit.clone().unwrap_or_default();
+    let with_unit = |v: f64| format!("{}{}", number(v), unit);
+    // One row per target span or year with an actual, in order.
+    let mut rows: BTreeSet<(i32, i32)> = indicator.targets.iter().map(|t| (t.fy_from.unwrap_or(t.fy), t.fy)).collect();
+    rows.extend(indicator.actuals.iter().map(|a| (a.fy, a.fy)));
+    let caption = match &indicator.unit {
+        Some(unit) => format!("{}（{}: {unit}）", indicator.name, t.unit),
+        None => indicator.name.clone(),
+    };
+    let region_label = caption.clone();
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=region_label>
+            <table>
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t.fiscal_year}</th>
+                        <th scope="col">{t.target}</th>
+                        <th scope="col">{t.actual}</th>
+                        <th scope="col">{t.attainment}</th>
+                        <th scope="col">{t.attainment_reported}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {indicator.baseline.as_ref().map(|b| view! {
+                        <tr>
+                            <th scope="row">{format!("{}（{}）", fiscal_year(lang, b.fy), t.baseline)}</th>
+                            <td>"—"</td>
+                            <td>{with_unit(b.value)}</td>
+                            <td>"—"</td>
+                            <td>"—"</td>
+                        </tr>
+                    })}
+                    {rows.into_iter().map(|(from, to)| {
+                        let year = if from == to { fiscal_year(lang, to) } else { (t.period_target)(fiscal_year(lang, from), fiscal_year(lang, to)) };
+                        let target = indicator.targets.iter().find(|x| x.fy == to && x.fy_from.unwrap_or(x.fy) == from);
+                        let actual = (from == to).then(|| indicator.actuals.iter().find(|a| a.fy == to)).flatten();
+                        let target_text = target.map(|x| x.text.clone().unwrap_or_else(|| x.value.map(with_unit).unwrap_or_default())).unwrap_or_else(|| "—".into());
+                        let computed = match (actual, target.and_then(|x| x.value)) {
+                            (Some(a), Some(v)) => attainment_percent(indicator.direction, a.value, v).map(|p| format!("{}%", number(p))),
+                            _ => None,
+                        };
+                        view! {
+                            <tr>
+                                <th scope="row">{year}</th>
+                                <td>{target_text}</td>
+                                <td>{actual.map(|a| with_unit(a.value)).unwrap_or_else(|| "—".into())}</td>
+                                <td>{computed.unwrap_or_else(|| "—".into())}</td>
+                                <td>{actual.and_then(|a| a.attainment_reported).map(|r| format!("{}%", number(r))).unwrap_or_else(|| "—".into())}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {indicator.note.clone().map(|n| view! { <p class="note">{n}</p> })}
+    }
+}
+
+fn evaluations(plan: &Plan, measure: &Measure, t: &'static Texts, lang: Lang) -> impl IntoView {
+    if measure.evaluations.is_empty() {
+        return view! { <p>{t.not_evaluated}</p> }.into_any();
+    }
+    view! {
+        <ul class="plain">
+            {measure.evaluations.iter().map(|e| {
+                let text = match &e.grade {
+                    Some(grade) => {
+                        let meaning = plan.grades.iter().find(|g| &g.grade == grade).map(|g| format!("（{}）", g.meaning)).unwrap_or_default();
+                        format!("{grade}{meaning}")
+                    }
+                    None => t.grade_not_stated.to_string(),
+                };
+                view! {
+                    <li>
+                        <strong>{fiscal_year(lang, e.fy)}": "</strong>{text}
+                        {e.note.clone().map(|n| view! { <span class="note">" "{n}</span> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+fn notes(measure: &Measure, t: &'static Texts) -> impl IntoView {
+    let missing: Vec<&str> = measure.not_stated.iter().map(|f| (t.fields)(f)).collect();
+    let has_notes = !missing.is_empty() || measure.note.is_some();
+    has_notes.then(|| view! {
+        <h3>{t.notes}</h3>
+        {(!missing.is_empty()).then(|| view! { <p>{t.not_stated}": "{missing.join("、")}</p> })}
+        {measure.note.clone().map(|n| view! { <p class="note">{n}</p> })}
+    })
+}
+
+/// The cited line of the seed with some context, fetched on request (the seeds are not part of the first view).
+#[component]
+fn SourcePassage(file: String, line: u32) -> impl IntoView {
+    let explorer = use_explorer();
+    let t = explorer.texts();
+    let excerpt: RwSignal<Option<Result<Vec<(u32, String)>, ()>>> = RwSignal::new(None);
+    let open = RwSignal::new(false);
+    let url = format!("data/sources/{file}");
+    let toggle = move |_| {
+        open.update(|o| *o = !*o);
+        if open.get_untracked() && excerpt.get_untracked().is_none() {
+            let url = url.clone();
+            spawn_local(async move {
+                let text = async { gloo_net::http::Request::get(&url).send().await.ok()?.text().await.ok() }.await;
+                let lines = text.map(|text| {
+                    let first = line.saturating_sub(4).max(1);
+                    text.lines().enumerate().map(|(i, l)| (i as u32 + 1, l.to_string())).filter(|(n, _)| (first..first + 16).contains(n)).collect()
+                });
+                excerpt.set(Some(lines.ok_or(())));
+            });
+        }
+    };
+    let label = (t.source_excerpt)(&file, line);
+    view! {
+        <p>
+            {format!("{} {}", file, (t.line)(line))}" "
+            <button type="button" class="button small" aria-expanded=move || open.get().to_string() aria-controls="source-passage" on:click=toggle>
+                {move || if open.get() { t.hide_source } else { t.read_source }}
+            </button>
+        </p>
+        <div id="source-passage" hidden=move || !open.get()>
+            {move || match excerpt.get() {
+                None => view! { <p role="status">{t.source_loading}</p> }.into_any(),
+                Some(Err(())) => view! { <p role="alert">{t.source_failed}</p> }.into_any(),
+                Some(Ok(lines)) => view! {
+                    <figure class="source">
+                        <figcaption>{label.clone()}</figcaption>
+                        <pre lang="ja">
+                            {lines.into_iter().map(|(n, text)| {
+                                let cited = n == line;
+                                let content = format!("{n:>5}  {text}\n");
+                                if cited {
+                                    view! { <mark aria-label=t.cited_line>{content}</mark> }.into_any()
+                                } else {
+                                    view! { <span>{content}</span> }.into_any()
+                                }
+                            }).collect_view()}
+                        </pre>
+                    </figure>
+                }.into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,56 @@
+//! The yearly plans of the filtered measures, side by side in fiscal years; stacked on a phone.
+
+use leptos::prelude::*;
+use plan_core::query::Query;
+
+use crate::components::link::QueryLink;
+use crate::i18n::fiscal_year;
+use crate::state::use_explorer;
+use crate::views::list::PAGE;
+
+#[component]
+pub fn TimelineView() -> impl IntoView {
+    let shown = RwSignal::new(PAGE);
+    move || {
+        let explorer = use_explorer();
+        let t = explorer.texts();
+        let lang = explorer.lang();
+        let query = explorer.query.get();
+        let results = explorer.results.get();
+        let total = results.matches.len();
+        let limit = shown.get().min(total);
+        view! {
+            <h2>{t.timeline_heading}</h2>
+            <p class="hint">{t.timeline_intro}</p>
+            <p class="result-count" role="status" aria-live="polite">{(t.results_count)(total)}</p>
+            <ul class="measures timeline-list">
+                {results.matches[..limit].iter().map(|at| {
+                    let plan = explorer.plan(at.plan);
+                    let measure = &plan.measures[at.measure];
+                    let to = Query { measure: Some(measure.id.clone()), ..query.clone() };
+                    let (code, name) = (measure.code.clone(), measure.name.clone());
+                    view! {
+                        <li class="measure" data-measure-id=measure.id.clone()>
+                            <p class="measure-plan">{plan.municipality.name.clone()}" · "{plan.title.clone()}</p>
+                            <h3 class="measure-title"><QueryLink to><span class="code">{code}</span>" "{name}</QueryLink></h3>
+                            {if measure.schedule.is_empty() {
+                                view! { <p class="hint">{t.no_schedule}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ol class="timeline">
+                                        {measure.schedule.iter().map(|e| view! {
+                                            <li><span class="fy">{fiscal_year(lang, e.fy)}</span><span class="text">{e.text.clone()}</span></li>
+                                        }).collect_view()}
+                                    </ol>
+                                }.into_any()
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {(limit < total).then(|| view! {
+                <button type="button" class="button more" on:click=move |_| shown.update(|n| *n += PAGE)>{(t.show_more)(total - limit)}</button>
+            })}
+        }
+    }
+}

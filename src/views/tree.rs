@@ -1,0 +1,140 @@
+//! The plan view: each plan's policy tree with the number of (filtered) measures under every node,
+//! and the summaries the plan prints next to the same figures recomputed from its measures.
+
+use leptos::prelude::*;
+use plan_core::query::{Query, View};
+use plan_core::summary::compare_row;
+use plan_core::{Plan, SummaryKind};
+
+use crate::components::link::QueryLink;
+use crate::i18n::{Texts, fiscal_year};
+use crate::state::{Explorer, use_explorer};
+
+#[component]
+pub fn TreeView() -> impl IntoView {
+    move || {
+        let explorer = use_explorer();
+        let t = explorer.texts();
+        let query = explorer.query.get();
+        let plans: Vec<usize> = (0..explorer.dataset.plans.len())
+            .filter(|&i| query.plans.is_empty() || query.plans.contains(&explorer.dataset.plans[i].id))
+            .collect();
+        let sections: Vec<AnyView> = plans.into_iter().map(|i| plan_section(&explorer, i, &query).into_any()).collect();
+        view! {
+            <h2>{t.tree_heading}</h2>
+            {sections}
+        }
+    }
+}
+
+fn plan_section(explorer: &Explorer, index: usize, query: &Query) -> impl IntoView {
+    let t = explorer.texts();
+    let lang = explorer.lang();
+    let plan = explorer.plan(index);
+    let results = explorer.results.get();
+    let heading_id = format!("tree-{}", plan.id);
+    let labelled_by = heading_id.clone();
+    let title = format!("{} {}", plan.municipality.name, plan.title);
+    let period = format!("{} – {}", fiscal_year(lang, plan.period.from), fiscal_year(lang, plan.period.to));
+    let roots: Vec<AnyView> = plan
+        .policies
+        .iter()
+        .filter(|p| p.parent.is_none())
+        .map(|p| node(explorer, plan, &p.id, query, &results.policies))
+        .collect();
+    view! {
+        <section class="plan-tree" aria-labelledby=labelled_by data-plan-id=plan.id.clone()>
+            <h3 id=heading_id>{title}</h3>
+            <p class="plan-meta">
+                <span class="chip">{plan.status.clone()}</span>
+                <span>{t.period}": "{period}</span>
+                <span>{(t.measures_count)(results.plans[index])}</span>
+            </p>
+            {(!plan.notes.is_empty()).then(|| view! {
+                <details class="plan-notes">
+                    <summary>{t.notes}</summary>
+                    <ul>{plan.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                </details>
+            })}
+            <ul class="tree">{roots}</ul>
+            {summaries(plan, t)}
+        </section>
+    }
+}
+
+fn node(explorer: &Explorer, plan: &Plan, id: &str, query: &Query, counts: &[usize]) -> AnyView {
+    let Some(policy) = plan.policies.iter().find(|p| p.id == id) else { return ().into_any() };
+    let count = explorer.catalog.policy_index(id).map(|i| counts[i]).unwrap_or(0);
+    let children: Vec<AnyView> =
+        plan.policies.iter().filter(|p| p.parent.as_deref() == Some(id)).map(|p| node(explorer, plan, &p.id, query, counts)).collect();
+    let to = Query { plans: vec![plan.id.clone()], policy: Some(policy.id.clone()), view: Some(View::List), measure: None, ..query.clone() };
+    let t = explorer.texts();
+    let (code, name) = (policy.code.clone(), policy.name.clone());
+    view! {
+        <li>
+            <QueryLink to>
+                <span class="code">{code}</span>" "{name}
+            </QueryLink>
+            " "<span class="count">{(t.measures_count)(count)}</span>
+            {(!children.is_empty()).then(|| view! { <ul>{children}</ul> })}
+        </li>
+    }
+    .into_any()
+}
+
+fn summaries(plan: &Plan, t: &'static Texts) -> impl IntoView {
+    if plan.summaries.is_empty() {
+        return None;
+    }
+    Some(view! {
+        <h4>{t.summaries_heading}</h4>
+        <p class="hint">{t.summaries_intro}</p>
+        {plan.summaries.iter().map(|summary| {
+            let caption = format!("{}（{} {}）", summary.title, summary.source.file, (t.line)(summary.source.line));
+            let region_label = caption.clone();
+            view! {
+                <div class="table-wrap" tabindex="0" role="region" aria-label=region_label>
+                    <table class="summary-table" data-summary-id=summary.id.clone()>
+                        <caption>{caption}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.row}</th>
+                                <th scope="col">{t.item}</th>
+                                <th scope="col">{t.reported}</th>
+                                <th scope="col">{t.computed}</th>
+                                <th scope="col">{t.difference}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {summary.rows.iter().flat_map(|row| {
+                                compare_row(plan, summary, row).into_iter().map(|c| {
+                                    let item = match (summary.kind, c.key.as_str()) {
+                                        (_, "total") => t.total.to_string(),
+                                        (SummaryKind::ItemCounts, "policies") => t.count_policies.to_string(),
+                                        (SummaryKind::ItemCounts, "measures") => t.count_measures.to_string(),
+                                        (_, grade) => grade.to_string(),
+                                    };
+                                    let (computed, verdict, class) = match c.computed {
+                                        Some(v) if v == c.reported => (v.to_string(), t.agrees.to_string(), "agrees"),
+                                        Some(v) => (v.to_string(), (t.differs)(v - c.reported), "differs"),
+                                        None => ("—".to_string(), t.computed_not_stated.to_string(), "unknown"),
+                                    };
+                                    view! {
+                                        <tr class=class>
+                                            <th scope="row">{row.label.clone()}</th>
+                                            <td>{item}</td>
+                                            <td class="num">{c.reported}</td>
+                                            <td class="num">{computed}</td>
+                                            <td>{verdict}</td>
+                                        </tr>
+                                    }
+                                }).collect::<Vec<_>>()
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                {summary.note.clone().map(|n| view! { <p class="note">{n}</p> })}
+            }
+        }).collect_view()}
+    })
+}
