@@ -1,7 +1,14 @@
-//! The application shell: loading states, the header, and which view the query asks for.
+//! The application shell: the header, the search box, and the data each view needs.
+//!
+//! Data loads as little as the view needs: the start page reads `data/index.json` (a few hundred
+//! bytes gzipped), a view of one plan (or one of its measures) reads only `data/plans/<id>.json`,
+//! and anything across plans reads `data/plans.json`. Moving to a view that needs more loads more.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use plan_core::PlanIndex;
 use plan_core::query::{Lang, Query, View};
 use wasm_bindgen::JsCast;
 
@@ -13,17 +20,69 @@ use crate::components::search_box::SearchBox;
 use crate::components::view_tabs::ViewTabs;
 use crate::data::{self, LoadFailure};
 use crate::i18n::{lang_code, texts};
-use crate::state::{Explorer, use_explorer};
+use crate::state::{Explorer, Nav, use_nav};
 use crate::url;
 use crate::views::{
     compare::CompareView, list::ListView, measure::MeasureView, start::StartView, timeline::TimelineView, tree::TreeView,
 };
 
+/// How much of the data a view needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Scope {
+    Index,
+    Plan(String),
+    All,
+}
+
+impl Scope {
+    fn needed_by(q: &Query) -> Scope {
+        let measure_plan = q.measure.as_deref().and_then(|m| m.split_once('.')).map(|(plan, _)| plan.to_string());
+        match (q.effective_view(), &measure_plan) {
+            (None, None) => Scope::Index,
+            (Some(View::Compare), _) => Scope::All,
+            _ => match (q.plans.as_slice(), measure_plan) {
+                ([one], None) => Scope::Plan(one.clone()),
+                ([one], Some(p)) if *one == p => Scope::Plan(p),
+                ([], Some(p)) => Scope::Plan(p),
+                _ => Scope::All,
+            },
+        }
+    }
+
+    fn covers(&self, need: &Scope) -> bool {
+        match (self, need) {
+            (Scope::All, _) => true,
+            (Scope::Plan(have), Scope::Plan(want)) => have == want,
+            (Scope::Index, Scope::Index) => true,
+            _ => false,
+        }
+    }
+
+    fn url(&self) -> String {
+        match self {
+            Scope::Index => data::INDEX_URL.to_string(),
+            Scope::Plan(id) => format!("data/plans/{id}.json"),
+            Scope::All => data::DATASET_URL.to_string(),
+        }
+    }
+}
+
 #[derive(Clone)]
-enum LoadState {
+enum Data {
     Loading,
     Failed(LoadFailure),
-    Ready(Explorer),
+    Index(Arc<PlanIndex>),
+    Ready(Scope, Explorer),
+}
+
+impl Data {
+    fn scope(&self) -> Option<&Scope> {
+        match self {
+            Data::Index(_) => Some(&Scope::Index),
+            Data::Ready(scope, _) => Some(scope),
+            Data::Loading | Data::Failed(_) => None,
+        }
+    }
 }
 
 /// Mounts the app into `#app`, replacing the static "loading" text that shows before the wasm runs.
@@ -39,106 +98,127 @@ pub fn mount() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let initial = url::read();
-    let lang = initial.lang;
-    set_document_lang(lang);
-    let state = RwSignal::new(LoadState::Loading);
-    let load = Callback::new(move |()| {
-        state.set(LoadState::Loading);
+    let nav = Nav::new(url::read());
+    provide_context(nav);
+    let data = RwSignal::new(Data::Loading);
+    let requested: RwSignal<Option<Scope>> = RwSignal::new(None);
+
+    let load = move |scope: Scope| {
+        requested.set(Some(scope.clone()));
+        data.set(Data::Loading);
         spawn_local(async move {
-            state.set(match data::fetch_dataset(data::DATASET_URL).await {
-                Ok(dataset) => LoadState::Ready(Explorer::new(dataset, url::read())),
-                Err(failure) => LoadState::Failed(failure),
-            });
+            let url = scope.url();
+            let loaded = match scope {
+                Scope::Index => data::fetch_index(&url).await.map(Data::Index),
+                _ => data::fetch_dataset(&url).await.map(|dataset| Data::Ready(scope.clone(), Explorer::new(dataset, nav))),
+            };
+            // A later navigation may have asked for something else meanwhile: keep only the latest.
+            if requested.get_untracked().as_ref() == Some(&scope) {
+                data.set(loaded.unwrap_or_else(Data::Failed));
+            }
         });
+    };
+    // Load whenever the view needs data that isn't there (and wasn't just requested).
+    Effect::new(move |_| {
+        let need = nav.query.with(Scope::needed_by);
+        let covered = data.with_untracked(|d| d.scope().is_some_and(|have| have.covers(&need)));
+        if !covered && requested.get_untracked().as_ref() != Some(&need) {
+            load(need);
+        }
     });
-    load.run(());
-    move || match state.get() {
-        LoadState::Loading => view! { <Header lang/><main class="wrap" id="main"><Loading lang/></main> }.into_any(),
-        LoadState::Failed(failure) => {
-            view! { <Header lang/><main class="wrap" id="main"><ErrorPanel failure on_retry=load/></main> }.into_any()
+    let retry = Callback::new(move |()| {
+        if let Some(scope) = requested.get_untracked() {
+            load(scope);
         }
-        LoadState::Ready(explorer) => {
-            provide_context(explorer.clone());
-            let query = explorer.query;
-            // Back and Forward: the URL is the state.
-            let catalog = explorer.catalog.clone();
-            let on_pop = window_event_listener(leptos::ev::popstate, move |_| query.set(catalog.sanitize(&url::read())));
-            on_cleanup(move || on_pop.remove());
-            Effect::new(move |_| set_document_lang(query.with(|q| q.lang)));
-            view! { <Explorer/> }.into_any()
-        }
-    }
-}
+    });
+    // Back and Forward: the URL is the state.
+    let on_pop = window_event_listener(leptos::ev::popstate, move |_| nav.query.set(url::read()));
+    on_cleanup(move || on_pop.remove());
+    Effect::new(move |_| set_document_lang(nav.lang()));
 
-#[component]
-fn Header(lang: Lang) -> impl IntoView {
-    let t = texts(lang);
+    let page = Memo::new(move |_| nav.query.with(|q| (q.effective_view(), q.measure.clone(), q.lang)));
+    let is_start = move || matches!(page.get(), (None, None, _));
+    let content = move || {
+        let (_, _, lang) = page.get();
+        match data.get() {
+            Data::Loading => view! { <Loading lang/> }.into_any(),
+            Data::Failed(failure) => view! { <ErrorPanel failure on_retry=retry/> }.into_any(),
+            Data::Index(index) => {
+                if is_start() { view! { <StartView index/> }.into_any() } else { view! { <Loading lang/> }.into_any() }
+            }
+            Data::Ready(_, explorer) => {
+                provide_context(explorer.clone());
+                view! { <ExplorerPage explorer/> }.into_any()
+            }
+        }
+    };
     view! {
-        <header class="site-header">
-            <div class="wrap">
-                <p class="site-title">{t.app_title}</p>
-            </div>
-        </header>
+        <Header/>
+        <main class="wrap" id="main">
+            {move || {
+                let t = texts(page.get().2);
+                if is_start() {
+                    view! { <h1>{t.app_title}</h1><p class="lead">{t.app_subtitle}</p> }.into_any()
+                } else {
+                    view! { <h1 class="visually-hidden">{t.app_title}</h1> }.into_any()
+                }
+            }}
+            <SearchBox/>
+            {content}
+        </main>
     }
 }
 
 #[component]
-fn Explorer() -> impl IntoView {
-    let explorer = use_explorer();
-    let query = explorer.query;
-    let header = move || {
-        let explorer = use_explorer();
-        let t = explorer.texts();
-        let current = query.get();
+fn Header() -> impl IntoView {
+    move || {
+        let nav = use_nav();
+        let current = nav.query.get();
+        let t = texts(current.lang);
         let home = Query { lang: current.lang, embed: current.embed, ..Query::default() };
-        let other = Query { lang: if current.lang == Lang::Ja { Lang::En } else { Lang::Ja }, ..current };
+        let (other_lang, other_code) = match current.lang {
+            Lang::Ja => (Lang::En, "en"),
+            Lang::En => (Lang::Ja, "ja"),
+        };
+        let other = Query { lang: other_lang, ..current };
         view! {
             <header class="site-header">
                 <div class="wrap">
                     <p class="site-title"><QueryLink to=home>{t.app_title}</QueryLink></p>
                     <QueryLink to=other class="lang-switch">
-                        <span lang=if explorer.lang() == Lang::Ja { "en" } else { "ja" } aria-label=t.switch_lang_label>{t.switch_lang}</span>
+                        <span lang=other_code aria-label=t.switch_lang_label>{t.switch_lang}</span>
                     </QueryLink>
                 </div>
             </header>
         }
-    };
-    // Which view is shown depends only on the view and the open measure, so typing in the search
-    // box re-renders the results, never the page around them.
-    let page = Memo::new(move |_| query.with(|q| (q.effective_view(), q.measure.clone(), q.lang)));
-    let content = move || {
-        let (view, measure, lang) = page.get();
-        let t = texts(lang);
-        match (view, measure) {
-            (_, Some(id)) => view! { <MeasureView id/> }.into_any(),
-            (None, None) => view! {
-                <h1>{t.app_title}</h1>
-                <p class="lead">{t.app_subtitle}</p>
-                <SearchBox/>
-                <StartView/>
-            }
-            .into_any(),
-            (Some(view), None) => view! {
-                <h1 class="visually-hidden">{t.app_title}</h1>
-                <SearchBox/>
-                <ViewTabs/>
-                <div class="layout">
-                    <aside class="sidebar"><Facets/></aside>
-                    <div class="content">{match view {
-                        View::Tree => view! { <TreeView/> }.into_any(),
-                        View::Timeline => view! { <TimelineView/> }.into_any(),
-                        View::Compare => view! { <CompareView/> }.into_any(),
-                        View::List | View::Sim => view! { <ListView/> }.into_any(),
-                    }}</div>
-                </div>
-            }
-            .into_any(),
+    }
+}
+
+/// Everything below the search box once a dataset is there. Re-renders only when the page (view,
+/// open measure, language) changes, so typing updates the results and nothing around them.
+#[component]
+fn ExplorerPage(explorer: Explorer) -> impl IntoView {
+    let query = explorer.query;
+    let page = Memo::new(move |_| query.with(|q| (q.effective_view(), q.measure.clone())));
+    move || match page.get() {
+        (_, Some(id)) => view! { <MeasureView id/> }.into_any(),
+        (None, None) => {
+            let index = Arc::new(PlanIndex::of(&explorer.dataset));
+            view! { <StartView index/> }.into_any()
         }
-    };
-    view! {
-        {header}
-        <main class="wrap" id="main">{content}</main>
+        (Some(view), None) => view! {
+            <ViewTabs/>
+            <div class="layout">
+                <aside class="sidebar"><Facets/></aside>
+                <div class="content">{match view {
+                    View::Tree => view! { <TreeView/> }.into_any(),
+                    View::Timeline => view! { <TimelineView/> }.into_any(),
+                    View::Compare => view! { <CompareView/> }.into_any(),
+                    View::List | View::Sim => view! { <ListView/> }.into_any(),
+                }}</div>
+            </div>
+        }
+        .into_any(),
     }
 }
 

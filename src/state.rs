@@ -1,5 +1,8 @@
-//! The explorer's state, shared by every view through Leptos context: the dataset, its catalog,
-//! and the query (the URL) from which everything on screen is derived.
+//! The app's state, shared through Leptos context.
+//!
+//! - [`Nav`]: the view state as the URL has it. It exists from the first frame, before any data.
+//! - [`Explorer`]: once a dataset is loaded, the dataset, its catalog, the query *sanitized* against it
+//!   (unknown values dropped) and the filtered results. Every view reads from it.
 
 use std::sync::Arc;
 
@@ -11,39 +14,71 @@ use plan_core::{Dataset, Measure, Plan};
 use crate::i18n::{Lang, Texts, texts};
 use crate::url::{self, History};
 
+#[derive(Clone, Copy)]
+pub struct Nav {
+    pub query: RwSignal<Query>,
+}
+
+impl Nav {
+    pub fn new(initial: Query) -> Nav {
+        Nav { query: RwSignal::new(initial) }
+    }
+
+    /// Moves to another state: written to the URL, then shown.
+    pub fn navigate(&self, next: Query, mode: History) {
+        url::write(&next, mode);
+        self.query.set(next);
+    }
+
+    /// Changes a filter or the search: replaces the history entry and closes any open measure.
+    pub fn update(&self, change: impl FnOnce(&mut Query)) {
+        let mut next = self.query.get_untracked();
+        change(&mut next);
+        next.measure = None;
+        self.navigate(next, History::Replace);
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.query.with(|q| q.lang)
+    }
+}
+
+pub fn use_nav() -> Nav {
+    expect_context::<Nav>()
+}
+
 #[derive(Clone)]
 pub struct Explorer {
     pub dataset: Arc<Dataset>,
     pub catalog: Arc<Catalog>,
     /// `themes[plan][measure]`: indexes into `dataset.themes` (see `plan_core::themes`).
     pub themes: Arc<Vec<Vec<Vec<usize>>>>,
-    /// The current view state; always sanitized against the dataset.
-    pub query: RwSignal<Query>,
+    /// The URL's query without the values this dataset doesn't know.
+    pub query: Memo<Query>,
     pub results: Memo<Results>,
+    pub nav: Nav,
 }
 
 impl Explorer {
-    pub fn new(dataset: Arc<Dataset>, initial: Query) -> Explorer {
+    pub fn new(dataset: Arc<Dataset>, nav: Nav) -> Explorer {
         let catalog = Arc::new(Catalog::new(&dataset, &url::nfkc));
         let themes = Arc::new(plan_core::themes::assign(&dataset, &url::nfkc));
-        let sanitized = catalog.sanitize(&initial);
-        if sanitized != initial {
+        let raw = nav.query.get_untracked();
+        let sanitized = catalog.sanitize(&raw);
+        if sanitized != raw {
             url::write(&sanitized, History::Replace);
         }
-        let query = RwSignal::new(sanitized);
+        let for_query = catalog.clone();
+        let query = Memo::new(move |_| nav.query.with(|q| for_query.sanitize(q)));
         let for_results = catalog.clone();
         let results = Memo::new(move |_| query.with(|q| for_results.explore(&Filter::new(&for_results, q, &url::nfkc))));
-        Explorer { dataset, catalog, themes, query, results }
+        Explorer { dataset, catalog, themes, query, results, nav }
     }
 
-    /// Moves to another state: sanitized, written to the URL, then shown.
     pub fn navigate(&self, next: Query, mode: History) {
-        let next = self.catalog.sanitize(&next);
-        url::write(&next, mode);
-        self.query.set(next);
+        self.nav.navigate(self.catalog.sanitize(&next), mode);
     }
 
-    /// Applies a change to the current state, replacing the history entry (filters, search).
     pub fn update(&self, change: impl FnOnce(&mut Query)) {
         let mut next = self.query.get_untracked();
         change(&mut next);

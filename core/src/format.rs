@@ -34,22 +34,27 @@ pub fn fiscal_year_en(fy: FiscalYear) -> String {
 }
 
 /// A number with thousands separators and at most two decimals: 122609 → 122,609; 0.5 → 0.5.
+/// Written without `f64`'s `Display`, whose float-printing code would add ~10 KB to the wasm.
 pub fn number(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    let text = if rounded.fract() == 0.0 { format!("{}", rounded as i64) } else { format!("{rounded}") };
-    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
-    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
-    let mut grouped = String::new();
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    let hundredths = (value.abs() * 100.0).round() as u64;
+    let (int, frac) = (hundredths / 100, hundredths % 100);
+    let digits = int.to_string();
+    let mut text = String::from(if value < 0.0 && hundredths > 0 { "-" } else { "" });
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
+            text.push(',');
         }
-        grouped.push(c);
+        text.push(c);
     }
     match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
+        0 => {}
+        f if f % 10 == 0 => text.push_str(&format!(".{}", f / 10)),
+        f => text.push_str(&format!(".{f:02}")),
     }
+    text
 }
 
 #[cfg(test)]
@@ -68,5 +73,8 @@ mod tests {
         assert_eq!(number(-1234.5), "-1,234.5");
         assert_eq!(number(12.0), "12");
         assert_eq!(number(999.0), "999");
+        assert_eq!(number(0.05), "0.05");
+        assert_eq!(number(1.005 * 100.0), "100.5");
+        assert_eq!(number(-0.001), "0");
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod explore;
 pub mod format;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod query;
@@ -11,6 +12,6 @@ pub mod text;
 pub mod themes;
 pub mod validate;
 
-pub use load::{LoadError, load_dataset};
+pub use load::{LoadError, load_dataset, load_index};
 pub use model::*;
 pub use validate::{Issue, attainment_percent, validate};

@@ -45,3 +45,16 @@ pub fn load_dataset(json: &str) -> Result<Dataset, LoadError> {
     let issues = validate(&dataset);
     if issues.is_empty() { Ok(dataset) } else { Err(LoadError::Invalid(issues)) }
 }
+
+/// Parses `index.json`, the list of plans that the start page shows before any plan is loaded.
+pub fn load_index(json: &str) -> Result<crate::model::PlanIndex, LoadError> {
+    let index: crate::model::PlanIndex = serde_json::from_str(json).map_err(|e| LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    if index.schema_version != crate::model::SCHEMA_VERSION {
+        return Err(LoadError::Syntax { line: 1, column: 1, message: format!("schema_version {} is not supported", index.schema_version) });
+    }
+    Ok(index)
+}

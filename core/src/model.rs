@@ -103,12 +103,20 @@ pub struct SourceRef {
     pub line: u32,
 }
 
+/// One of a plan's evaluation words. Where thresholds are given, the simulation grades by them (`crate::sim`):
+/// the first grade, best first, whose threshold the attainment passes; the last grade has none and takes the rest.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GradeRule {
     pub grade: String,
     pub meaning: String,
     pub source: SourceRef,
+    /// The grade applies when attainment (in %) is strictly above this (上回る). At most one threshold per grade.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attainment_above: Option<f64>,
+    /// The grade applies when attainment (in %) is at least this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attainment_at_least: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -246,7 +254,11 @@ pub struct Actual {
     /// Attainment in percent, as the seed prints it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attainment_reported: Option<f64>,
+    /// 0 for a `local` actual, which no seed prints.
     pub line: u32,
+    /// Imported in this browser ([`crate::import`]), not published: the UI labels it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub local: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -296,4 +308,50 @@ pub struct SummaryRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub line: u32,
+}
+
+/// `index.json`: one line per plan, enough for the start page without loading any plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PlanIndex {
+    pub schema_version: u32,
+    pub plans: Vec<IndexEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct IndexEntry {
+    pub id: String,
+    pub title: String,
+    pub municipality: Municipality,
+    pub period: Period,
+    pub status: String,
+    /// Number of measures.
+    pub measures: usize,
+    /// Number of policies.
+    pub policies: usize,
+    /// Path of the plan's own file, relative to index.json.
+    pub file: String,
+}
+
+impl PlanIndex {
+    pub fn of(dataset: &Dataset) -> PlanIndex {
+        PlanIndex {
+            schema_version: SCHEMA_VERSION,
+            plans: dataset
+                .plans
+                .iter()
+                .map(|p| IndexEntry {
+                    id: p.id.clone(),
+                    title: p.title.clone(),
+                    municipality: p.municipality.clone(),
+                    period: p.period,
+                    status: p.status.clone(),
+                    measures: p.measures.len(),
+                    policies: p.policies.len(),
+                    file: format!("plans/{}.json", p.id),
+                })
+                .collect(),
+        }
+    }
 }

@@ -72,6 +72,20 @@ pub fn compare_row(plan: &Plan, summary: &Summary, row: &SummaryRow) -> Vec<Comp
         .collect()
 }
 
+/// Indexes into `plan.measures` of the measures a row about `policy` covers (the whole plan for `None`), by
+/// the rules above. The simulation rolls grades up with the same rule, so its counts line up with the seeds'.
+///
+/// ```
+/// # let plan: plan_core::Plan = serde_json::from_str(r#"{"id": "p", "municipality": {"name": "板橋区", "code": "131199"},
+/// #   "title": "t", "period": {"from": 2021, "to": 2025}, "status": "策定", "source": "s.txt", "source_line": 1,
+/// #   "policies": [], "measures": []}"#).unwrap();
+/// assert!(plan_core::summary::measures_in_scope(&plan, None).is_empty());
+/// ```
+pub fn measures_in_scope(plan: &Plan, policy: Option<&str>) -> Vec<usize> {
+    let scope = Scope::new(plan, policy);
+    (0..plan.measures.len()).filter(|&i| scope.contains_measure(&plan.measures[i])).collect()
+}
+
 struct Scope<'a> {
     plan: &'a Plan,
     policies: Vec<&'a str>,

@@ -30,7 +30,8 @@ pub fn fold_char(c: char) -> impl Iterator<Item = char> {
         _ => None,
     };
     let base = if c.is_whitespace() { None } else { Some(kana.unwrap_or(c)) };
-    base.into_iter().flat_map(char::to_lowercase)
+    // ASCII only: after NFKC, Latin letters are ASCII, and full Unicode case tables cost ~10 KB of wasm.
+    base.into_iter().map(|c| c.to_ascii_lowercase())
 }
 
 /// The words of a query, each normalised and folded; several words narrow the result.

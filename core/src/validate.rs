@@ -10,6 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use crate::format::number;
 use crate::model::*;
 
 /// One problem, named by where it is and what would be right.
@@ -121,6 +122,7 @@ impl PlanCheck<'_> {
         }
         let policy_ids: HashSet<&str> = plan.policies.iter().map(|p| p.id.as_str()).collect();
         let grades: Vec<&str> = plan.grades.iter().map(|g| g.grade.as_str()).collect();
+        self.check_grade_thresholds();
 
         for policy in &plan.policies {
             if let Some(parent) = &policy.parent {
@@ -137,6 +139,47 @@ impl PlanCheck<'_> {
         }
         for summary in &plan.summaries {
             self.check_summary(summary, &policy_ids, &grades);
+        }
+    }
+
+    /// Thresholds, where given, must grade every attainment exactly once: best first, strictly decreasing,
+    /// and the last grade without one (it takes the rest).
+    fn check_grade_thresholds(&mut self) {
+        let plan = self.plan;
+        let grades = &plan.grades;
+        if grades.iter().all(|g| g.attainment_above.is_none() && g.attainment_at_least.is_none()) {
+            return;
+        }
+        let mut previous: Option<(f64, bool)> = None;
+        for (i, rule) in grades.iter().enumerate() {
+            let field = format!("grades[{}]", rule.grade);
+            let last = i + 1 == grades.len();
+            let threshold = match (rule.attainment_above, rule.attainment_at_least) {
+                (Some(_), Some(_)) => {
+                    self.push(&plan.id, &field, "has both attainment_above and attainment_at_least", "Give one threshold per grade.");
+                    continue;
+                }
+                (Some(v), None) => Some((v, true)),
+                (None, Some(v)) => Some((v, false)),
+                (None, None) => None,
+            };
+            match threshold {
+                Some(_) if last => {
+                    self.push(&plan.id, &field, "is the last grade but has a threshold", "Leave the threshold out of the last grade: it takes every attainment below the others.");
+                }
+                None if !last => {
+                    self.push(&plan.id, &field, "has no attainment threshold while other grades have one", "Give attainment_above or attainment_at_least to every grade but the last.");
+                }
+                Some((v, _)) if !v.is_finite() => {
+                    self.push(&plan.id, &field, "has a threshold that is not a finite number", "Give the threshold in percent, e.g. 100.");
+                }
+                // Strictly above v is a higher bar than at least v.
+                Some(t) if previous.is_some_and(|p| !(t.0 < p.0 || (t.0 == p.0 && p.1 && !t.1))) => {
+                    self.push(&plan.id, &field, "has a threshold not below the grade before it", "List grades best first, with decreasing thresholds.");
+                }
+                _ => {}
+            }
+            previous = threshold.or(previous);
         }
     }
 
@@ -239,7 +282,7 @@ impl PlanCheck<'_> {
                         self.push(
                             item,
                             format!("{field}.attainment_reported"),
-                            format!("is {reported}% but actual ÷ target gives {computed:.1}%"),
+                            format!("is {}% but actual ÷ target gives {}%", number(reported), number(computed)),
                             "Check the actual, the target and the reported rate against the seed.",
                         );
                     }

@@ -5,48 +5,7 @@
 
 use std::path::Path;
 
-use plan_core::{Dataset, Plan, SCHEMA_VERSION, Theme};
-use serde::Serialize;
-
-/// One entry of `index.json`: enough for the start view without loading any plan.
-#[derive(Debug, Serialize)]
-pub struct IndexEntry<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub municipality: &'a plan_core::Municipality,
-    pub period: plan_core::Period,
-    pub status: &'a str,
-    pub measures: usize,
-    pub policies: usize,
-    /// Path of the plan's own file, relative to index.json.
-    pub file: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Index<'a> {
-    pub schema_version: u32,
-    pub plans: Vec<IndexEntry<'a>>,
-}
-
-pub fn index(dataset: &Dataset) -> Index<'_> {
-    Index {
-        schema_version: SCHEMA_VERSION,
-        plans: dataset
-            .plans
-            .iter()
-            .map(|p| IndexEntry {
-                id: &p.id,
-                title: &p.title,
-                municipality: &p.municipality,
-                period: p.period,
-                status: &p.status,
-                measures: p.measures.len(),
-                policies: p.policies.len(),
-                file: format!("plans/{}.json", p.id),
-            })
-            .collect(),
-    }
-}
+use plan_core::{Dataset, PlanIndex, Plan, SCHEMA_VERSION, Theme};
 
 /// A dataset holding one plan and every theme: the shape of `plans/<id>.json`, read by the same loader.
 pub fn single(plan: &Plan, themes: &[Theme]) -> Dataset {
@@ -63,7 +22,7 @@ pub fn render(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
     let json = |value: &dyn erased::Json| value.to_json().into_bytes();
     let mut files = vec![
         ("plans.json".to_string(), json(dataset)),
-        ("index.json".to_string(), json(&index(dataset))),
+        ("index.json".to_string(), json(&PlanIndex::of(dataset))),
         ("plans.csv".to_string(), crate::csv::render(dataset)),
         ("plans.schema.json".to_string(), schema().into_bytes()),
     ];

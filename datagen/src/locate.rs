@@ -22,7 +22,7 @@ pub fn line_of_issue(text: &str, plan: &str, item: &str, field: &str) -> usize {
             at = found;
         }
         if let Some(key) = key {
-            let needles = [format!("id = \"{key}\""), format!("fy = {key}"), format!("label = \"{key}\"")];
+            let needles = [format!("id = \"{key}\""), format!("fy = {key}"), format!("label = \"{key}\""), format!("grade = \"{key}\"")];
             if let Some(found) = needles.iter().filter_map(|n| find(&lines, at, n)).min() {
                 at = found;
             }

@@ -43,6 +43,8 @@ pub struct PeriodSrc {
 pub struct GradeSrc {
     pub grade: String,
     pub meaning: String,
+    pub attainment_above: Option<f64>,
+    pub attainment_at_least: Option<f64>,
     pub file: Option<String>,
     pub line: u32,
 }
@@ -188,7 +190,13 @@ impl PlanFile {
             grades: self
                 .grades
                 .into_iter()
-                .map(|g| GradeRule { grade: g.grade, meaning: g.meaning, source: at(g.file, g.line) })
+                .map(|g| GradeRule {
+                    grade: g.grade,
+                    meaning: g.meaning,
+                    source: at(g.file, g.line),
+                    attainment_above: g.attainment_above,
+                    attainment_at_least: g.attainment_at_least,
+                })
                 .collect(),
             policies: self
                 .policies

@@ -135,7 +135,7 @@ fn negative_count() {
 #[test]
 fn reported_attainment_that_disagrees_with_actual_over_target() {
     let (error, line) = error_for("attainment_reported = 120", "attainment_reported = 150");
-    assert!(error.contains("attainment_reported") && error.contains("is 150% but actual ÷ target gives 120.0%"), "{error}");
+    assert!(error.contains("attainment_reported") && error.contains("is 150% but actual ÷ target gives 120%"), "{error}");
     assert!(error.contains("Check the actual, the target and the reported rate"), "{error}");
     assert_eq!(line, line_of("actuals = ["), "{error}");
 }

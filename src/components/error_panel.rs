@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::data::{DATASET_URL, LoadFailure};
+use crate::data::LoadFailure;
 
 #[component]
 pub fn ErrorPanel(failure: LoadFailure, on_retry: Callback<()>) -> impl IntoView {
     let (ja, en, detail) = match &failure {
-        LoadFailure::Missing { status } => (
-            format!("計画データ（{DATASET_URL}）が見つかりませんでした（HTTP {status}）。"),
-            format!("The plan data ({DATASET_URL}) was not found (HTTP {status})."),
+        LoadFailure::Missing { url, status } => (
+            format!("計画データ（{url}）が見つかりませんでした（HTTP {status}）。"),
+            format!("The plan data ({url}) was not found (HTTP {status})."),
             None,
         ),
         LoadFailure::Unreachable { detail } => (

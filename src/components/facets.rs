@@ -84,7 +84,7 @@ pub fn Facets() -> impl IntoView {
             .enumerate()
             .map(|(i, d)| (d.clone(), d.clone(), results.departments[i]))
             .collect();
-        departments.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+        departments.sort_unstable_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
         let years = catalog
             .years
             .iter()

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use plan_core::query::Query;
 
-use crate::state::use_explorer;
+use crate::state::use_nav;
 use crate::url::{self, History};
 
 #[component]
@@ -14,14 +14,14 @@ pub fn QueryLink(
     #[prop(optional, into)] class: String,
     #[prop(optional)] current: bool,
 ) -> impl IntoView {
-    let explorer = use_explorer();
+    let nav = use_nav();
     let href = url::href(&to);
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
             return;
         }
         ev.prevent_default();
-        explorer.navigate(to.clone(), History::Push);
+        nav.navigate(to.clone(), History::Push);
         if let Some(window) = web_sys::window() {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }

@@ -5,26 +5,24 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::state::use_explorer;
+use crate::i18n::texts;
+use crate::state::use_nav;
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let explorer = use_explorer();
-    let t = move || use_explorer().texts();
+    let nav = use_nav();
+    let t = move || texts(nav.lang());
     let input_ref = NodeRef::<leptos::html::Input>::new();
     // Written only when the query changes from elsewhere (Back, "clear"): never while the user types.
     Effect::new(move |_| {
-        let q = explorer.query.with(|q| q.q.clone());
+        let q = nav.query.with(|q| q.q.clone());
         if let Some(input) = input_ref.get() {
             if input.value() != q {
                 input.set_value(&q);
             }
         }
     });
-    let apply = move |value: String| {
-        let explorer = use_explorer();
-        explorer.update(|q| q.q = value);
-    };
+    let apply = move |value: String| nav.update(|q| q.q = value);
     let on_input = move |ev: leptos::ev::Event| {
         let composing = js_sys::Reflect::get(&ev, &JsValue::from_str("isComposing")).ok().and_then(|v| v.as_bool());
         if composing != Some(true) {
@@ -32,7 +30,7 @@ pub fn SearchBox() -> impl IntoView {
         }
     };
     let on_composition_end = move |ev: leptos::ev::CompositionEvent| apply(event_target_value(&ev));
-    let initial = explorer.query.with_untracked(|q| q.q.clone());
+    let initial = nav.query.with_untracked(|q| q.q.clone());
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
             <label for="search-input" class="search-label">{move || t().search_label}</label>

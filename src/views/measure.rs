@@ -212,7 +212,7 @@ fn SourcePassage(file: String, line: u32) -> impl IntoView {
         if open.get_untracked() && excerpt.get_untracked().is_none() {
             let url = url.clone();
             spawn_local(async move {
-                let text = async { gloo_net::http::Request::get(&url).send().await.ok()?.text().await.ok() }.await;
+                let text = crate::data::fetch_text(&url).await.ok();
                 let lines = text.map(|text| {
                     let first = line.saturating_sub(4).max(1);
                     text.lines().enumerate().map(|(i, l)| (i as u32 + 1, l.to_string())).filter(|(n, _)| (first..first + 16).contains(n)).collect()

@@ -1,5 +1,6 @@
 // The app loads the bundled dataset and lists every measure; a missing, unreachable or malformed
-// dataset gives a clear bilingual message with a retry, never a blank page.
+// dataset gives a clear bilingual message with a retry, never a blank page. The list of every plan
+// reads data/plans.json; the start page only data/index.json.
 import { test, expect, builtDataset } from "./fixtures.mjs";
 
 const DATA = "**/data/plans.json";
@@ -7,21 +8,42 @@ const DATA = "**/data/plans.json";
 test("lists every measure of the bundled dataset, in Japanese", async ({ page }) => {
   const dataset = builtDataset();
   const expected = dataset.plans.flatMap((p) => p.measures.map((m) => m.id));
-  await page.goto("./");
+  await page.goto("./?view=list");
   await expect(page.locator("html")).toHaveAttribute("lang", "ja");
   const items = page.locator("[data-measure-id]");
+  while (await page.getByRole("button", { name: /さらに表示/ }).count()) {
+    await page.getByRole("button", { name: /さらに表示/ }).click();
+  }
   await expect(items).toHaveCount(expected.length);
   expect(await items.evaluateAll((els) => els.map((e) => e.dataset.measureId))).toEqual(expected);
   const first = page.locator('[data-measure-id="taito-dx2026.t01"]');
   await expect(first).toContainText("行政手続きのオンライン化");
   await expect(first).toContainText("情報政策課");
+});
+
+test("the start page lists every plan from index.json alone", async ({ page }) => {
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto("./");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("区のDX計画エクスプローラー");
+  for (const plan of builtDataset().plans) {
+    await expect(page.locator(`[data-plan-id="${plan.id}"]`)).toContainText(plan.title);
+  }
+  expect(requested.filter((p) => p.includes("/data/"))).toEqual(["/data/index.json"]);
+});
+
+test("a view of one plan loads only that plan's file", async ({ page }) => {
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto("./?plan=taito-dx2026");
+  await expect(page.locator("[data-measure-id]")).toHaveCount(27);
+  expect(requested.filter((p) => p.includes("/data/"))).toEqual(["/data/plans/taito-dx2026.json"]);
 });
 
 test("lang=en switches the interface to English and keeps the data as printed", async ({ page }) => {
-  await page.goto("./?lang=en");
+  await page.goto("./?plan=taito-dx2026&lang=en");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ward DX Plan Explorer");
+  await expect(page.locator(".site-title")).toHaveText("Ward DX Plan Explorer");
   await expect(page.locator('[data-measure-id="taito-dx2026.t01"]')).toContainText("行政手続きのオンライン化");
 });
 
@@ -31,7 +53,7 @@ test.describe("a missing dataset", () => {
   test("says so in Japanese and English, and retry recovers", async ({ page }) => {
     let fail = true;
     await page.route(DATA, (route) => (fail ? route.fulfill({ status: 404, body: "not found" }) : route.continue()));
-    await page.goto("./");
+    await page.goto("./?view=list");
     const alert = page.getByRole("alert").filter({ hasText: "データを読み込めませんでした" });
     await expect(alert).toBeVisible();
     await expect(alert).toContainText("見つかりませんでした（HTTP 404）");
@@ -48,7 +70,7 @@ test.describe("an unreachable dataset", () => {
 
   test("asks to check the network", async ({ page }) => {
     await page.route(DATA, (route) => route.abort("failed"));
-    await page.goto("./");
+    await page.goto("./?view=list");
     const alert = page.getByRole("alert").filter({ hasText: "データを読み込めませんでした" });
     await expect(alert).toContainText("ネットワークの接続を確かめて");
     await expect(alert).toContainText("Check your network connection");
@@ -58,7 +80,7 @@ test.describe("an unreachable dataset", () => {
 
 test("malformed JSON is reported with its position, not a crash", async ({ page }) => {
   await page.route(DATA, (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"schema_version": 1, "plans": [' }));
-  await page.goto("./");
+  await page.goto("./?view=list");
   const alert = page.getByRole("alert").filter({ hasText: "データを読み込めませんでした" });
   await expect(alert).toContainText("形式に誤り");
   await expect(alert).toContainText("malformed");
@@ -72,7 +94,7 @@ test("a well-formed dataset that breaks a rule is refused whole, naming the prob
   const dataset = builtDataset();
   dataset.plans[0].measures[1].id = dataset.plans[0].measures[0].id;
   await page.route(DATA, (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(dataset) }));
-  await page.goto("./");
+  await page.goto("./?view=list");
   const alert = page.getByRole("alert").filter({ hasText: "データを読み込めませんでした" });
   await alert.getByText("詳しい情報 / Details").click();
   await expect(alert.locator("pre")).toContainText("is used twice");
