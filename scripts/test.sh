@@ -17,3 +17,6 @@ node scripts/size-report.mjs --dir dist --budget 250000
 
 echo "== browser tests (headless Chromium)"
 npx playwright test
+
+echo "== speed (figures only; a slow run is reported, not failed)"
+node scripts/bench-filter.mjs

@@ -63,18 +63,17 @@ pub fn Facets() -> impl IntoView {
             .enumerate()
             .map(|(i, p)| (p.id.clone(), format!("{} {}", p.municipality.name, p.title), results.plans[i]))
             .collect();
-        // Policies of the chosen plans (of every plan when none is chosen), indented by depth.
-        let policy_choices = catalog
+        // A policy only means something within its plan: offered once one plan is chosen, indented by depth.
+        let one_plan = (query.plans.len() == 1).then(|| catalog.plan_index(&query.plans[0])).flatten();
+        let policy_choices: Vec<_> = catalog
             .policies
             .iter()
             .enumerate()
-            .filter(|(_, r)| query.plans.is_empty() || query.plans.contains(&dataset.plans[r.plan].id))
+            .filter(|(_, r)| Some(r.plan) == one_plan)
             .map(|(i, r)| {
                 let plan = &dataset.plans[r.plan];
                 let policy = &plan.policies[r.policy];
-                let depth = depth_of(plan, &policy.id);
-                let prefix = if query.plans.len() == 1 { String::new() } else { format!("{}: ", plan.municipality.name) };
-                let text = format!("{}{prefix}{} {}", "　".repeat(depth), policy.code, policy.name);
+                let text = format!("{}{} {}", "　".repeat(depth_of(plan, &policy.id)), policy.code, policy.name);
                 (policy.id.clone(), text, results.policies[i])
             })
             .collect();
@@ -106,8 +105,14 @@ pub fn Facets() -> impl IntoView {
                         <FacetSelect id="facet-plan" label=t.facet_plan any=t.any choices=plan_choices
                             selected=query.plans.first().cloned()
                             on_pick=pick(|q, v| q.plans = v.into_iter().collect())/>
-                        <FacetSelect id="facet-policy" label=t.facet_policy any=t.any choices=policy_choices
-                            selected=query.policy.clone() on_pick=pick(|q, v| q.policy = v)/>
+                        {if policy_choices.is_empty() {
+                            view! { <p class="facet hint">{t.facet_policy}": "{t.choose_plan_first}</p> }.into_any()
+                        } else {
+                            view! {
+                                <FacetSelect id="facet-policy" label=t.facet_policy any=t.any choices=policy_choices
+                                    selected=query.policy.clone() on_pick=pick(|q, v| q.policy = v)/>
+                            }.into_any()
+                        }}
                         <FacetSelect id="facet-dept" label=t.facet_dept any=t.any choices=departments
                             selected=query.dept.clone() on_pick=pick(|q, v| q.dept = v)/>
                         <FacetSelect id="facet-year" label=t.facet_year any=t.any choices=years

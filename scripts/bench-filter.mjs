@@ -1,0 +1,105 @@
+// Times a search keystroke or a filter change to the updated list, in headless Chromium against the
+// release build: on the real dataset and on a generated one 100 times larger (every plan copied with
+// new ids). Prints median and max per case; budgets are PRODUCT.md §6 (16 ms real, 50 ms at 100x).
+// Figures only: a slow run is reported, never a test failure.
+//   node scripts/bench-filter.mjs [--dir dist] [--factor 100]
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const dir = option("dir", "dist");
+const factor = Number(option("factor", 100));
+const port = 8093;
+
+function enlarge(dataset, times) {
+  const plans = [];
+  for (let copy = 0; copy < times; copy++) {
+    for (const plan of dataset.plans) {
+      const id = copy === 0 ? plan.id : `${plan.id}-x${copy}`;
+      const rename = (s) => (s && s.startsWith(`${plan.id}.`) ? `${id}${s.slice(plan.id.length)}` : s);
+      const clone = JSON.parse(JSON.stringify(plan));
+      clone.id = id;
+      for (const p of clone.policies) { p.id = rename(p.id); p.parent = rename(p.parent); }
+      for (const m of clone.measures) {
+        m.id = rename(m.id);
+        for (const l of m.policies) l.policy = rename(l.policy);
+      }
+      for (const s of clone.summaries) {
+        s.id = rename(s.id);
+        for (const r of s.rows) r.policy = rename(r.policy);
+      }
+      plans.push(clone);
+    }
+  }
+  return { ...dataset, plans };
+}
+
+async function timeUpdate(page, action) {
+  return page.evaluate(async (action) => {
+    const list = document.querySelector(".content") || document.body;
+    const done = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        resolve(performance.now());
+      });
+      observer.observe(list, { childList: true, subtree: true, characterData: true });
+    });
+    const start = performance.now();
+    if (action.kind === "type") {
+      const input = document.getElementById("search-input");
+      input.value = action.value;
+      input.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    } else {
+      const select = document.getElementById(action.id);
+      select.value = action.value;
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    return (await done) - start;
+  }, action);
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], max: s[s.length - 1], n: s.length };
+};
+
+async function run(page, label, budget, body) {
+  await page.goto(`http://127.0.0.1:${port}/?view=list`);
+  await page.locator(".result-count").waitFor();
+  const measures = await page.evaluate(() => document.querySelector(".result-count").textContent);
+  const word = "マイナンバーカード";
+  const times = [];
+  for (let round = 0; round < 3; round++) {
+    for (let i = 1; i <= word.length; i++) times.push(await timeUpdate(page, { kind: "type", value: word.slice(0, i) }));
+    for (let i = word.length - 1; i >= 0; i--) times.push(await timeUpdate(page, { kind: "type", value: word.slice(0, i) }));
+    for (const year of ["2022", "2026", ""]) times.push(await timeUpdate(page, { kind: "select", id: "facet-year", value: year }));
+  }
+  const { median, max, n } = stats(times);
+  const verdict = median <= budget ? "within" : "OVER";
+  console.log(`${label.padEnd(34)} ${measures.padEnd(22)} n=${n} median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms (budget ${budget} ms: ${verdict})`);
+}
+
+const server = spawn("node", ["scripts/serve.mjs", "--dir", dir, "--port", String(port)], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+try {
+  const real = JSON.parse(readFileSync(join(dir, "data/plans.json"), "utf8"));
+  const page = await browser.newPage();
+  console.log("keystroke / filter change -> updated list (headless Chromium, release build)");
+  await run(page, "real dataset", 16);
+  const large = JSON.stringify(enlarge(real, factor));
+  await page.route("**/data/plans.json", (route) => route.fulfill({ contentType: "application/json", body: large }));
+  await run(page, `${factor}x synthetic dataset`, 50);
+} finally {
+  await browser.close();
+  server.kill();
+}
