@@ -20,8 +20,9 @@ use crate::components::search_box::SearchBox;
 use crate::components::view_tabs::ViewTabs;
 use crate::data::{self, LoadFailure};
 use crate::i18n::{lang_code, texts};
-use crate::state::{Explorer, Nav, use_nav};
-use crate::url;
+use crate::components::toolbar::Toolbar;
+use crate::state::{DatasetSink, Explorer, Nav, use_nav};
+use crate::{local, url};
 use crate::views::{
     compare::CompareView, list::ListView, measure::MeasureView, start::StartView, timeline::TimelineView, tree::TreeView,
 };
@@ -110,7 +111,10 @@ pub fn App() -> impl IntoView {
             let url = scope.url();
             let loaded = match scope {
                 Scope::Index => data::fetch_index(&url).await.map(Data::Index),
-                _ => data::fetch_dataset(&url).await.map(|dataset| Data::Ready(scope.clone(), Explorer::new(dataset, nav))),
+                _ => data::fetch_dataset(&url).await.map(|(mut dataset, source)| {
+                    local::restore(&mut dataset);
+                    Data::Ready(scope.clone(), Explorer::new(Arc::new(dataset), source, nav))
+                }),
             };
             // A later navigation may have asked for something else meanwhile: keep only the latest.
             if requested.get_untracked().as_ref() == Some(&scope) {
@@ -126,6 +130,11 @@ pub fn App() -> impl IntoView {
             load(need);
         }
     });
+    provide_context(DatasetSink(Callback::new(move |dataset| {
+        if let Data::Ready(scope, old) = data.get_untracked() {
+            data.set(Data::Ready(scope, Explorer::new(Arc::new(dataset), old.source, nav)));
+        }
+    })));
     let retry = Callback::new(move |()| {
         if let Some(scope) = requested.get_untracked() {
             load(scope);
@@ -138,6 +147,7 @@ pub fn App() -> impl IntoView {
 
     let page = Memo::new(move |_| nav.query.with(|q| (q.effective_view(), q.measure.clone(), q.lang)));
     let is_start = move || matches!(page.get(), (None, None, _));
+    let embed = Memo::new(move |_| nav.query.with(|q| q.embed));
     let content = move || {
         let (_, _, lang) = page.get();
         match data.get() {
@@ -153,17 +163,23 @@ pub fn App() -> impl IntoView {
         }
     };
     view! {
-        <Header/>
-        <main class="wrap" id="main">
+        {move || (!embed.get()).then(|| view! { <Header/> })}
+        <main class="wrap" id="main" class:embed=embed>
             {move || {
                 let t = texts(page.get().2);
-                if is_start() {
+                if embed.get() {
+                    let full = Query { embed: false, ..nav.query.get() };
+                    view! {
+                        <h1 class="visually-hidden">{t.app_title}</h1>
+                        <p class="open-full"><a href=url::href(&full) target="_blank" rel="noopener">{t.open_full}</a></p>
+                    }.into_any()
+                } else if is_start() {
                     view! { <h1>{t.app_title}</h1><p class="lead">{t.app_subtitle}</p> }.into_any()
                 } else {
                     view! { <h1 class="visually-hidden">{t.app_title}</h1> }.into_any()
                 }
             }}
-            <SearchBox/>
+            {move || (!embed.get()).then(|| view! { <SearchBox/> })}
             {content}
         </main>
     }
@@ -199,17 +215,17 @@ fn Header() -> impl IntoView {
 #[component]
 fn ExplorerPage(explorer: Explorer) -> impl IntoView {
     let query = explorer.query;
-    let page = Memo::new(move |_| query.with(|q| (q.effective_view(), q.measure.clone())));
+    let page = Memo::new(move |_| query.with(|q| (q.effective_view(), q.measure.clone(), q.embed)));
     move || match page.get() {
-        (_, Some(id)) => view! { <MeasureView id/> }.into_any(),
-        (None, None) => {
+        (_, Some(id), _) => view! { <MeasureView id/> }.into_any(),
+        (None, None, _) => {
             let index = Arc::new(PlanIndex::of(&explorer.dataset));
             view! { <StartView index/> }.into_any()
         }
-        (Some(view), None) => view! {
-            <ViewTabs/>
-            <div class="layout">
-                <aside class="sidebar"><Facets/></aside>
+        (Some(view), None, embed) => view! {
+            {(!embed).then(|| view! { <ViewTabs/><Toolbar/> })}
+            <div class="layout" class:embed=embed>
+                {(!embed).then(|| view! { <aside class="sidebar"><Facets/></aside> })}
                 <div class="content">{match view {
                     View::Tree => view! { <TreeView/> }.into_any(),
                     View::Timeline => view! { <TimelineView/> }.into_any(),

@@ -33,12 +33,35 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadFailure> {
     Ok(text.as_string().unwrap_or_default())
 }
 
-pub async fn fetch_dataset(url: &str) -> Result<Arc<Dataset>, LoadFailure> {
+/// The dataset, and the text it was read from.
+pub async fn fetch_dataset(url: &str) -> Result<(Dataset, Arc<str>), LoadFailure> {
     let text = fetch_text(url).await?;
-    plan_core::load_dataset(&text).map(Arc::new).map_err(LoadFailure::Malformed)
+    let dataset = plan_core::load_dataset(&text).map_err(LoadFailure::Malformed)?;
+    Ok((dataset, text.into()))
 }
 
 pub async fn fetch_index(url: &str) -> Result<Arc<PlanIndex>, LoadFailure> {
     let text = fetch_text(url).await?;
     plan_core::load_index(&text).map(Arc::new).map_err(LoadFailure::Malformed)
+}
+
+/// Decodes a file staff chose (CSV/TSV) with the browser's TextDecoder: a byte-order mark says
+/// UTF-8 or UTF-16; otherwise strict UTF-8, and if that fails, Shift_JIS (CP932, what Excel in
+/// Japan saves as "CSV"). Returns the text and the encoding's name, to show in the preview.
+pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+    let decode_as = |label: &str, fatal: bool| {
+        let options = web_sys::TextDecoderOptions::new();
+        options.set_fatal(fatal);
+        web_sys::TextDecoder::new_with_label_and_options(label, &options).ok()?.decode_with_u8_array(bytes).ok()
+    };
+    let attempts: &[(&str, &'static str, bool)] = match bytes {
+        [0xEF, 0xBB, 0xBF, ..] => &[("utf-8", "UTF-8 (BOM)", false)],
+        [0xFF, 0xFE, ..] => &[("utf-16le", "UTF-16LE", false)],
+        [0xFE, 0xFF, ..] => &[("utf-16be", "UTF-16BE", false)],
+        _ => &[("utf-8", "UTF-8", true), ("shift_jis", "Shift_JIS (CP932)", false)],
+    };
+    attempts
+        .iter()
+        .find_map(|(label, name, fatal)| decode_as(label, *fatal).map(|text| (text, *name)))
+        .unwrap_or_else(|| (String::from_utf8_lossy(bytes).into_owned(), "UTF-8"))
 }

@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod data;
 mod i18n;
+mod local;
 mod panic;
 mod state;
 mod url;

@@ -50,6 +50,8 @@ pub fn use_nav() -> Nav {
 #[derive(Clone)]
 pub struct Explorer {
     pub dataset: Arc<Dataset>,
+    /// The JSON text the dataset was read from, for the JSON export.
+    pub source: Arc<str>,
     pub catalog: Arc<Catalog>,
     /// `themes[plan][measure]`: indexes into `dataset.themes` (see `plan_core::themes`).
     pub themes: Arc<Vec<Vec<Vec<usize>>>>,
@@ -60,7 +62,7 @@ pub struct Explorer {
 }
 
 impl Explorer {
-    pub fn new(dataset: Arc<Dataset>, nav: Nav) -> Explorer {
+    pub fn new(dataset: Arc<Dataset>, source: Arc<str>, nav: Nav) -> Explorer {
         let catalog = Arc::new(Catalog::new(&dataset, &url::nfkc));
         let themes = Arc::new(plan_core::themes::assign(&dataset, &url::nfkc));
         let raw = nav.query.get_untracked();
@@ -72,7 +74,7 @@ impl Explorer {
         let query = Memo::new(move |_| nav.query.with(|q| for_query.sanitize(q)));
         let for_results = catalog.clone();
         let results = Memo::new(move |_| query.with(|q| for_results.explore(&Filter::new(&for_results, q, &url::nfkc))));
-        Explorer { dataset, catalog, themes, query, results, nav }
+        Explorer { dataset, source, catalog, themes, query, results, nav }
     }
 
     pub fn navigate(&self, next: Query, mode: History) {
@@ -102,6 +104,10 @@ impl Explorer {
         self.dataset.plans.iter().find_map(|p| p.measures.iter().find(|m| m.id == id).map(|m| (p, m)))
     }
 }
+
+/// Replaces the loaded dataset (after an import of actuals); every view updates from it.
+#[derive(Clone, Copy)]
+pub struct DatasetSink(pub Callback<Dataset>);
 
 pub fn use_explorer() -> Explorer {
     expect_context::<Explorer>()

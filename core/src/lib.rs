@@ -1,12 +1,14 @@
 //! The plan-explorer core: the dataset model, loading and validation, with no web dependency.
 //! The Leptos UI (`src/`) and the data tool (`datagen/`) are thin layers over it.
 
+pub mod csv;
 pub mod explore;
 pub mod format;
 pub mod import;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod sim;
 pub mod summary;
 pub mod text;
 pub mod themes;

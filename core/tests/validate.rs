@@ -74,3 +74,30 @@ proptest! {
         let _ = load_dataset(&text);
     }
 }
+
+fn grade(name: &str, above: Option<f64>, at_least: Option<f64>) -> GradeRule {
+    GradeRule {
+        grade: name.into(),
+        meaning: String::new(),
+        source: SourceRef { file: "seed.txt".into(), line: 1 },
+        attainment_above: above,
+        attainment_at_least: at_least,
+    }
+}
+
+#[test]
+fn grade_thresholds_must_decrease_best_first() {
+    let issues = |grades: Vec<GradeRule>| {
+        let plan = Plan { grades, policies: vec![], ..plan() };
+        validate(&Dataset { schema_version: 1, plans: vec![plan], themes: vec![] })
+    };
+    // 板橋 ICT2025: above 100, at least 80, the rest.
+    assert!(issues(vec![grade("達成+", Some(100.0), None), grade("達成", None, Some(80.0)), grade("未達成", None, None)]).is_empty());
+    // Strictly above 100 is a higher bar than at least 100, so this order is right too.
+    assert!(issues(vec![grade("A", Some(100.0), None), grade("B", None, Some(100.0)), grade("C", None, None)]).is_empty());
+    let wrong = issues(vec![grade("達成", None, Some(80.0)), grade("達成+", Some(100.0), None), grade("未達成", None, None)]);
+    assert_eq!(wrong.len(), 1, "{wrong:#?}");
+    assert!(wrong[0].field == "grades[達成+]" && wrong[0].problem.contains("not below the grade before it"), "{wrong:#?}");
+    let equal = issues(vec![grade("A", None, Some(80.0)), grade("B", None, Some(80.0)), grade("C", None, None)]);
+    assert!(equal.len() == 1 && equal[0].field == "grades[B]", "{equal:#?}");
+}

@@ -23,7 +23,7 @@ pub fn render(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
     let mut files = vec![
         ("plans.json".to_string(), json(dataset)),
         ("index.json".to_string(), json(&PlanIndex::of(dataset))),
-        ("plans.csv".to_string(), crate::csv::render(dataset)),
+        ("plans.csv".to_string(), plan_core::csv::render(dataset)),
         ("plans.schema.json".to_string(), schema().into_bytes()),
     ];
     for plan in &dataset.plans {

@@ -2,7 +2,6 @@
 //! Library so that its checks can be tested on small, hand-made inputs.
 
 pub mod build;
-pub mod csv;
 pub mod locate;
 pub mod source;
 

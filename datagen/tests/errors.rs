@@ -245,3 +245,21 @@ fn a_missing_themes_file_is_an_error_naming_it() {
     std::fs::remove_dir_all(&seeds).unwrap();
     assert!(errors.len() == 1 && errors[0].contains("themes.toml: cannot read"), "{errors:?}");
 }
+
+#[test]
+fn a_grade_with_two_thresholds() {
+    let (error, line) = error_for("meaning = \"達成している\"\n", "meaning = \"達成している\"\nattainment_above = 100\nattainment_at_least = 80\n");
+    assert!(error.contains("field `grades[達成]`") && error.contains("has both attainment_above and attainment_at_least"), "{error}");
+    assert!(error.contains("Give one threshold per grade"), "{error}");
+    assert_eq!(line, line_of("grade = \"達成\""), "{error}");
+}
+
+#[test]
+fn a_threshold_on_the_last_grade() {
+    let grades = "meaning = \"達成している\"\nline = 3\n\n[[grades]]\ngrade = \"未達成\"\nmeaning = \"達成していない\"\n";
+    let with_thresholds = grades.replace("line = 3", "attainment_at_least = 80\nline = 3") + "attainment_at_least = 0\n";
+    let (error, line) = error_for(grades, &with_thresholds);
+    assert!(error.contains("field `grades[未達成]`") && error.contains("is the last grade but has a threshold"), "{error}");
+    assert!(error.contains("it takes every attainment below the others"), "{error}");
+    assert_eq!(line, line_of("grade = \"未達成\"") + 1, "one line was added above it: {error}");
+}

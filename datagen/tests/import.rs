@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use plan_core::import::{RowStatus, SkipReason, apply, preview};
 use plan_core::{Dataset, validate};
-use plan_data::{csv, load_seeds};
+use plan_core::csv;
+use plan_data::load_seeds;
 
 fn nfkc(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;

@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use plan_data::{build, csv, load_seeds};
+use plan_core::csv;
+use plan_data::{build, load_seeds};
 
 fn rendered() -> (plan_core::Dataset, Vec<(String, Vec<u8>)>) {
     let dataset = load_seeds(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../seeds")).unwrap();

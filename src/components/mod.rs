@@ -1,8 +1,10 @@
 pub mod error_panel;
 pub mod facets;
 pub mod highlight;
+pub mod import_panel;
 pub mod link;
 pub mod loading;
 pub mod measure_card;
 pub mod search_box;
+pub mod toolbar;
 pub mod view_tabs;

@@ -150,7 +150,10 @@ fn indicator_table(indicator: &Indicator, t: &'static Texts, lang: Lang) -> impl
                             <tr>
                                 <th scope="row">{year}</th>
                                 <td>{target_text}</td>
-                                <td>{actual.map(|a| with_unit(a.value)).unwrap_or_else(|| "—".into())}</td>
+                                <td>
+                                    {actual.map(|a| with_unit(a.value)).unwrap_or_else(|| "—".into())}
+                                    {actual.filter(|a| a.local).map(|_| view! { " " <span class="chip local">{t.local_badge}</span> })}
+                                </td>
                                 <td>{computed.unwrap_or_else(|| "—".into())}</td>
                                 <td>{actual.and_then(|a| a.attainment_reported).map(|r| format!("{}%", number(r))).unwrap_or_else(|| "—".into())}</td>
                             </tr>

@@ -1,10 +1,11 @@
-//! `plans.csv`: the long format for Excel, one row per measure × indicator × fiscal year.
+//! The CSV for Excel (`plans.csv`, and the app's export of a filtered view): long format, one row per
+//! measure × indicator × fiscal year.
 //! UTF-8 with BOM and CRLF so that Excel in Japan opens it as it is; numbers without units or commas;
 //! blank for unknown, never 0. A target that covers several years has 年度 `2021-2023`.
 
 use std::collections::BTreeMap;
 
-use plan_core::{Dataset, Measure, Role};
+use crate::model::{Dataset, Measure, Role};
 
 pub const HEADER: [&str; 14] = [
     "全国地方公共団体コード",
@@ -23,11 +24,17 @@ pub const HEADER: [&str; 14] = [
     "目標（記載）",
 ];
 
+/// Every measure of the dataset.
 pub fn render(dataset: &Dataset) -> Vec<u8> {
+    render_some(dataset, |_, _| true)
+}
+
+/// The measures `keep(plan index, measure index)` accepts, e.g. the current filter's matches.
+pub fn render_some(dataset: &Dataset, keep: impl Fn(usize, usize) -> bool) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
     push_row(&mut out, HEADER.iter().map(|s| s.to_string()));
-    for plan in &dataset.plans {
-        for measure in &plan.measures {
+    for (plan_at, plan) in dataset.plans.iter().enumerate() {
+        for measure in plan.measures.iter().enumerate().filter(|(i, _)| keep(plan_at, *i)).map(|(_, m)| m) {
             for indicator in &measure.indicators {
                 // year label -> (target value, actual value, target wording)
                 let mut years: BTreeMap<String, (Option<f64>, Option<f64>, Vec<String>)> = BTreeMap::new();
@@ -81,9 +88,9 @@ fn primary_policy(measure: &Measure) -> String {
         .unwrap_or_default()
 }
 
-/// `1234.5`, `20`: no unit, no thousands separator, no trailing `.0`.
+/// `1234.5`, `20`: no unit, no thousands separator, no trailing `.0` (at most two decimals, as the seeds print).
 pub fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 { format!("{}", value as i64) } else { value.to_string() }
+    crate::format::number(value).replace(',', "")
 }
 
 fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {

@@ -1,0 +1,17 @@
+// Optional script for a page that embeds plan-explorer in an iframe: resizes the iframe to its
+// content, so the embedded view needs no inner scroll bar. Usage (docs/EMBED.md):
+//   <iframe src="https://…/plan-explorer/?embed=1&plan=taito-dx2026" title="台東区DX推進計画の施策" data-plan-explorer></iframe>
+//   <script src="https://…/plan-explorer/embed.js"></script>
+// Only messages from the iframe's own origin and window are believed.
+(() => {
+  const frames = () => [...document.querySelectorAll("iframe[data-plan-explorer]")];
+  window.addEventListener("message", (event) => {
+    const data = event.data;
+    if (!data || data.type !== "plan-explorer:resize" || !Number.isFinite(data.height)) return;
+    for (const frame of frames()) {
+      if (frame.contentWindow !== event.source) continue;
+      if (new URL(frame.src, location.href).origin !== event.origin) return;
+      frame.style.height = `${Math.min(Math.max(data.height, 100), 20000)}px`;
+    }
+  });
+})();

@@ -1,0 +1,44 @@
+// Installs the service worker and, when a new version is ready, lets the user choose when to reload
+// (#update in index.html). In an iframe with ?embed=1, also tells the host page the content height
+// (see public/embed.js). A plain file, not inline, so the page runs under a strict CSP.
+(() => {
+  const embedded = window.parent !== window && new URLSearchParams(location.search).get("embed") === "1";
+
+  if ("serviceWorker" in navigator && !embedded) {
+    const banner = document.getElementById("update");
+    const offer = (worker) => {
+      banner.hidden = false;
+      banner.querySelector("button").onclick = () => worker.postMessage("plan-explorer:update");
+    };
+    navigator.serviceWorker
+      .register("sw.js")
+      .then((registration) => {
+        if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+        registration.addEventListener("updatefound", () => {
+          const worker = registration.installing;
+          worker.addEventListener("statechange", () => {
+            if (worker.state === "installed" && navigator.serviceWorker.controller) offer(worker);
+          });
+        });
+      })
+      // Some browsers and sandboxed frames refuse service workers; the app still works online.
+      .catch(() => {});
+    let reloading = false;
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      if (banner.hidden || reloading) return;
+      reloading = true;
+      location.reload();
+    });
+  }
+
+  if (embedded && "ResizeObserver" in window) {
+    let last = 0;
+    new ResizeObserver(() => {
+      const height = Math.ceil(document.documentElement.scrollHeight);
+      if (height !== last) {
+        last = height;
+        window.parent.postMessage({ type: "plan-explorer:resize", height }, "*");
+      }
+    }).observe(document.body);
+  }
+})();

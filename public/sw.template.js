@@ -1,0 +1,31 @@
+// The service worker (written by scripts/postbuild.mjs from public/sw.template.js).
+// Precaches one whole build under its own cache name, serves every request of the site from it,
+// and only takes over when the page says the user agreed (so old and new files never mix).
+const VERSION = "__VERSION__";
+const FILES = __FILES__;
+const CACHE = `plan-explorer-${VERSION}`;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("plan-explorer-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "plan-explorer:update") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  // Every page of the app is index.html with a query string.
+  const lookup = request.mode === "navigate" ? caches.match("./", { cacheName: CACHE }) : caches.match(request, { cacheName: CACHE });
+  event.respondWith(lookup.then((cached) => cached || fetch(request)));
+});

@@ -1,0 +1,157 @@
+//! Import of actuals for staff: choose or drop a CSV/TSV (Excel's Shift_JIS, UTF-8 with or without
+//! BOM, UTF-16), see every row with its status, then apply all or nothing. Applied values are kept in
+//! this browser, marked as local wherever they are shown, and can be cleared.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use plan_core::import::{self, MAX_TEXT_BYTES, Preview, RowStatus};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::i18n::number;
+use crate::state::{DatasetSink, use_explorer};
+use crate::{data, local, url};
+
+#[derive(Clone)]
+enum Stage {
+    Idle,
+    Reading,
+    Failed { ja: String, en: String },
+    Ready { file: String, encoding: &'static str, preview: Preview },
+    Applied(usize),
+}
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let explorer = use_explorer();
+    let t = explorer.texts();
+    let stage = RwSignal::new(Stage::Idle);
+    let read = move |file: web_sys::File| {
+        stage.set(Stage::Reading);
+        spawn_local(async move {
+            let name = file.name();
+            if file.size() > MAX_TEXT_BYTES as f64 {
+                let mb = number(file.size() / 1_048_576.0);
+                stage.set(Stage::Failed {
+                    ja: format!("ファイルが大きすぎます（{mb} MB）。10 MB までのファイルを選んでください。"),
+                    en: format!("The file is too large ({mb} MB). Choose a file of at most 10 MB."),
+                });
+                return;
+            }
+            let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
+                stage.set(Stage::Failed { ja: "ファイルを読めませんでした。".into(), en: "The file could not be read.".into() });
+                return;
+            };
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            let (text, encoding) = data::decode(&bytes);
+            let explorer = use_explorer();
+            stage.set(match import::preview(&explorer.dataset, &text, &url::nfkc) {
+                Ok(preview) => Stage::Ready { file: name, encoding, preview },
+                Err(error) => Stage::Failed { ja: error.message_ja(), en: error.message_en() },
+            });
+        });
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.item(0)) {
+            read(file);
+        }
+        if let Some(input) = input {
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.item(0)) {
+            read(file);
+        }
+    };
+    let apply = move |_| {
+        let Stage::Ready { preview, .. } = stage.get_untracked() else { return };
+        let explorer = use_explorer();
+        let mut dataset = (*explorer.dataset).clone();
+        if import::apply(&mut dataset, &preview) {
+            local::save(&dataset);
+            let changed = preview.rows.iter().filter(|r| matches!(&r.status, RowStatus::Apply { value, previous, .. } if *previous != Some(*value))).count();
+            stage.set(Stage::Applied(changed));
+            expect_context::<DatasetSink>().0.run(dataset);
+        }
+    };
+    let local_count = local::count(&explorer.dataset);
+    view! {
+        <details class="tool import">
+            <summary class="button small">{t.import_actuals}</summary>
+            <div class="tool-body drop-zone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                <p class="hint">{t.import_help}</p>
+                <label for="import-file">{t.import_choose}</label>
+                <input id="import-file" type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" on:change=on_change/>
+                {(local_count > 0).then(|| view! {
+                    <p class="local-note">
+                        {(t.local_count)(local_count)}" "
+                        <button type="button" class="button small" on:click=|_| {
+                            local::clear();
+                            if let Some(w) = web_sys::window() { let _ = w.location().reload(); }
+                        }>{t.local_clear}</button>
+                    </p>
+                })}
+                <div role="status" aria-live="polite">
+                    {move || match stage.get() {
+                        Stage::Idle => ().into_any(),
+                        Stage::Reading => view! { <p>{t.import_reading}</p> }.into_any(),
+                        Stage::Failed { ja, en } => view! {
+                            <div class="error-panel compact"><p>{ja}</p><p lang="en">{en}</p></div>
+                        }.into_any(),
+                        Stage::Applied(n) => view! { <p class="success">{(t.import_applied)(n)}</p> }.into_any(),
+                        Stage::Ready { file, encoding, preview } => preview_view(file, encoding, preview, apply).into_any(),
+                    }}
+                </div>
+            </div>
+        </details>
+    }
+}
+
+fn preview_view(file: String, encoding: &'static str, preview: Preview, apply: impl Fn(leptos::ev::MouseEvent) + 'static) -> impl IntoView {
+    let t = use_explorer().texts();
+    let errors = preview.rows.iter().filter(|r| matches!(r.status, RowStatus::Error { .. })).count();
+    let can_apply = preview.can_apply();
+    let rows = preview
+        .rows
+        .iter()
+        .map(|row| {
+            let (class, status, detail) = match &row.status {
+                RowStatus::Apply { measure, indicator, fy, value, previous } => {
+                    let unchanged = *previous == Some(*value);
+                    let before = previous.map(number).unwrap_or_else(|| "—".into());
+                    (
+                        if unchanged { "same" } else { "apply" },
+                        if unchanged { t.row_same } else { t.row_apply },
+                        format!("{measure} / {indicator} / {fy}: {before} → {}", number(*value)),
+                    )
+                }
+                RowStatus::Skip { reason } => ("skip", t.row_skip, reason.message_ja().to_string()),
+                RowStatus::Error { message_ja, message_en } => ("error", t.row_error, format!("{message_ja} / {message_en}")),
+            };
+            view! {
+                <tr class=class>
+                    <td class="num">{row.number}</td>
+                    <td>{status}</td>
+                    <td>{detail}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let ignored = (!preview.ignored_columns.is_empty()).then(|| view! { <p class="hint">{t.ignored_columns}{preview.ignored_columns.join("、")}</p> });
+    view! {
+        <p>{format!("{file}（{encoding}）")}</p>
+        {ignored}
+        {(errors > 0).then(|| view! { <p class="error-text">{(t.import_errors)(errors)}</p> })}
+        <div class="table-wrap" tabindex="0" role="region" aria-label=t.import_preview>
+            <table class="import-preview">
+                <caption>{t.import_preview}</caption>
+                <thead><tr><th scope="col">{t.row_number}</th><th scope="col">{t.row_status}</th><th scope="col">{t.row_detail}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <button type="button" class="button primary" disabled=!can_apply on:click=apply>{t.import_apply}</button>
+    }
+}

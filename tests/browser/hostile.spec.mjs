@@ -1,0 +1,167 @@
+// Hostile text is shown as text: markup, script URLs, bidi overrides, huge and control-laden strings in
+// the dataset or in the URL never run, never become elements, and leave the page usable.
+import { test, expect, builtDataset } from "./fixtures.mjs";
+
+const NASTY = {
+  script: "<script>alert(1)</script>",
+  jsUrl: "javascript:alert(1)",
+  img: '"><img src=x onerror=alert(1)>',
+  rlo: "\u202Eevil\u202C課",
+  long: "長".repeat(10_000),
+  control: "a\u0000b\u0007c\u001bd\u007fe",
+};
+const PLAN = "taito-dx2026";
+
+// The service worker would answer data requests from its cache, out of page.route's reach.
+test.use({ serviceWorkers: "block" });
+
+/** The built dataset with the nasty strings in a plan title, a policy name and measures' fields. */
+function nastyDataset() {
+  const dataset = builtDataset();
+  const plan = dataset.plans.find((p) => p.id === PLAN);
+  plan.title = `${NASTY.script}${plan.title}`;
+  plan.policies[0].name = NASTY.img;
+  const [m1, m2, m3] = plan.measures;
+  Object.assign(m1, { name: NASTY.script, summary: NASTY.jsUrl, departments: [NASTY.img] });
+  Object.assign(m2, { name: NASTY.rlo, summary: NASTY.control, departments: [NASTY.control] });
+  Object.assign(m3, { name: NASTY.long });
+  return dataset;
+}
+
+/** Serves `dataset` in place of every data file a view may load. */
+async function serve(page, dataset) {
+  const json = (body) => ({ status: 200, contentType: "application/json", body: JSON.stringify(body) });
+  const index = {
+    schema_version: dataset.schema_version,
+    plans: dataset.plans.map((p) => ({
+      id: p.id, title: p.title, municipality: p.municipality, period: p.period, status: p.status,
+      measures: p.measures.length, policies: p.policies.length, file: `plans/${p.id}.json`,
+    })),
+  };
+  await page.route("**/data/index.json", (route) => route.fulfill(json(index)));
+  await page.route("**/data/plans.json", (route) => route.fulfill(json(dataset)));
+  await page.route("**/data/plans/*.json", (route) => {
+    const id = new URL(route.request().url()).pathname.split("/").pop().replace(/\.json$/, "");
+    route.fulfill(json({ ...dataset, plans: dataset.plans.filter((p) => p.id === id) }));
+  });
+}
+
+/** Fails on any sign that a string became code: a dialog, an <img>, an inline handler, a script URL, a <script> of its own. */
+function watchForExecution(page) {
+  const dialogs = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss();
+  });
+  return async () => {
+    const injected = await page.evaluate(() => [
+      ...[...document.querySelectorAll("img, iframe, object, embed")].map((e) => e.outerHTML),
+      ...[...document.querySelectorAll("*")].filter((e) => [...e.attributes].some((a) => a.name.startsWith("on"))).map((e) => e.outerHTML.slice(0, 80)),
+      ...[...document.querySelectorAll("[href^='javascript' i], [src^='javascript' i]")].map((e) => e.outerHTML.slice(0, 80)),
+      ...[...document.scripts].filter((s) => /alert/.test(s.outerHTML)).map((s) => s.outerHTML.slice(0, 80)),
+    ]);
+    expect(dialogs, "a dialog opened").toEqual([]);
+    expect(injected, "elements the data or the URL created").toEqual([]);
+  };
+}
+
+/** The exact text content of the first element matching `selector`. */
+const textOf = (page, selector) => page.locator(selector).first().evaluate((e) => e.textContent);
+
+test.describe("nasty strings in the dataset", () => {
+  test("are shown literally on every view and the page stays usable", async ({ page }) => {
+    const dataset = nastyDataset();
+    const [m1, m2, m3] = dataset.plans.find((p) => p.id === PLAN).measures;
+    await serve(page, dataset);
+    const noExecution = watchForExecution(page);
+
+    await page.goto("./");
+    await expect(page.locator(`[data-plan-id="${PLAN}"] .plan-link`)).toContainText(NASTY.script);
+    await noExecution();
+
+    await page.goto(`./?plan=${PLAN}`);
+    const card = (m) => page.locator(`[data-measure-id="${m.id}"]`);
+    await expect(card(m1).locator(".measure-title")).toContainText(NASTY.script);
+    await expect(card(m1)).toContainText(NASTY.jsUrl);
+    await expect(card(m1)).toContainText(NASTY.img);
+    expect(await textOf(page, `[data-measure-id="${m2.id}"] .measure-title a`)).toContain(NASTY.rlo);
+    expect(await textOf(page, `[data-measure-id="${m2.id}"] .measure-summary`)).toBe(NASTY.control);
+    expect(await textOf(page, `[data-measure-id="${m3.id}"] .measure-title a`)).toContain(NASTY.long);
+    await expect(page.locator("#facet-dept")).toContainText(NASTY.img);
+    await noExecution();
+
+    // Still usable: the long name wraps instead of widening the page, search and links work.
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.getByLabel("キーワードで探す").fill("alert");
+    await expect(page.locator("[data-measure-id]")).toHaveCount(1);
+    await page.getByLabel("キーワードで探す").fill("");
+    await card(m3).getByRole("link").click();
+    await expect(page.locator("article.measure-detail h2")).toContainText(NASTY.long);
+    await page.goBack();
+    await page.locator("#facet-dept").selectOption(NASTY.img);
+    await expect(page.locator(".result-count")).toHaveText("1件の施策が見つかりました");
+    await noExecution();
+
+    await page.goto(`./?measure=${m1.id}`);
+    await expect(page.locator("article.measure-detail h2")).toContainText(NASTY.script);
+    await expect(page.locator("article.measure-detail .facts")).toContainText(NASTY.jsUrl);
+    await page.goto(`./?plan=${PLAN}&view=tree`);
+    await expect(page.locator(".tree")).toContainText(NASTY.img);
+    await page.goto(`./?plan=${PLAN}&view=timeline`);
+    await expect(card(m1)).toContainText(NASTY.script);
+    await page.goto("./?view=compare");
+    await expect(page.locator(".theme").first()).toBeVisible();
+    await noExecution();
+  });
+
+  test("a lone surrogate escape (\\ud800) is refused whole with the error panel, not a crash", async ({ page }) => {
+    const dataset = builtDataset();
+    dataset.plans.find((p) => p.id === PLAN).measures[0].name = "\ud800";
+    // JSON.stringify writes a lone surrogate as the escape \ud800, which is what a hostile file would hold.
+    expect(JSON.stringify(dataset)).toContain("\\ud800");
+    await serve(page, dataset);
+    const noExecution = watchForExecution(page);
+    await page.goto(`./?plan=${PLAN}`);
+    const alert = page.getByRole("alert").filter({ hasText: "データを読み込めませんでした" });
+    await expect(alert).toContainText("形式に誤り");
+    await alert.getByText("詳しい情報 / Details").click();
+    // serde_json's words for a \uD800-\uDBFF escape that no trailing surrogate follows.
+    await expect(alert.locator("pre")).toContainText("unexpected end of hex escape");
+    await expect(page.locator("[data-measure-id]")).toHaveCount(0);
+    await expect(page.locator("#fatal")).toBeHidden();
+    await noExecution();
+  });
+});
+
+test.describe("nasty strings in the URL", () => {
+  // 10,000 kanji in two parameters is a 180 KB request line: servers refuse it (Node answers 431), so the
+  // URL carries a long value that a server still accepts.
+  const values = { ...NASTY, long: "x".repeat(4_000) };
+  for (const [name, value] of Object.entries(values)) {
+    test(`${name} in q, dept, plan and measure is inert`, async ({ page }) => {
+      const noExecution = watchForExecution(page);
+      const e = encodeURIComponent(value);
+      await page.goto(`./?plan=${PLAN}&q=${e}&dept=${e}`);
+      await expect(page.locator(".result-count")).toBeVisible();
+      // The parser keeps what could be typed (shown as typed, as text) and drops control characters and
+      // anything over 200 characters, keeping the rest of the query (core/src/query.rs).
+      const kept = !/[\u0000-\u001f\u007f]/.test(value) && value.length <= 200;
+      if (kept) {
+        await expect(page.getByLabel("キーワードで探す")).toHaveValue(value);
+        expect(await page.locator(".active-filters").evaluate((e) => e.textContent)).toContain(value);
+        await expect(page.locator(".result-count")).toHaveText("0件の施策が見つかりました");
+      } else {
+        await expect(page.getByLabel("キーワードで探す")).toHaveValue("");
+        await expect(page.locator("[data-measure-id]")).toHaveCount(27);
+      }
+      await noExecution();
+      // Not an id: ignored, so the list shows every plan and no measure opens.
+      await page.goto(`./?plan=${e}&measure=${e}&view=list`);
+      const all = builtDataset().plans.reduce((n, p) => n + p.measures.length, 0);
+      await expect(page.locator(".result-count")).toHaveText(`${all}件の施策が見つかりました`);
+      await expect(page.locator("article.measure-detail")).toHaveCount(0);
+      await noExecution();
+    });
+  }
+});
