@@ -328,7 +328,7 @@ pub enum Quantity {
 
 impl Quantity {
     /// ```
-    /// # let mut indicator: plan_core::Indicator = serde_json::from_str(r#"{"id": "i1", "name": "交付率", "unit": "%",
+    /// # let indicator: plan_core::Indicator = serde_json::from_str(r#"{"id": "i1", "name": "交付率", "unit": "%",
     /// #   "direction": "increase", "cumulative": false, "targets": [], "actuals": [], "source": {"file": "s", "line": 1}}"#).unwrap();
     /// use plan_core::sim::Quantity;
     /// assert_eq!(Quantity::of(&indicator), Quantity::Share { cap: 100.0 });
