@@ -11,6 +11,8 @@
     for (const frame of frames()) {
       if (frame.contentWindow !== event.source) continue;
       if (new URL(frame.src, location.href).origin !== event.origin) return;
+      // The height is the frame's inside: a page's border-box reset would take its border and padding off.
+      frame.style.boxSizing = "content-box";
       frame.style.height = `${Math.min(Math.max(data.height, 100), 20000)}px`;
     }
   });

@@ -34,7 +34,8 @@
   if (embedded && "ResizeObserver" in window) {
     let last = 0;
     new ResizeObserver(() => {
-      const height = Math.ceil(document.documentElement.scrollHeight);
+      // The content's own height: scrollHeight is never less than the frame, so the frame could never shrink.
+      const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
       if (height !== last) {
         last = height;
         window.parent.postMessage({ type: "plan-explorer:resize", height }, "*");

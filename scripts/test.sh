@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Command 2: every test. Native tests of the core and the data tool, the release build,
-# its size, and browser tests in headless Chromium against the built site.
+# its size, browser tests in headless Chromium against the built site, and Lighthouse.
+# What each gate checks and how to run it alone: docs/TESTING.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh
@@ -16,8 +17,13 @@ echo "== size of the first view"
 # Reported, not yet enforced: the first views are over the 250 KB budget (README, Size).
 node scripts/size-report.mjs --dir dist --budget 250000 || echo "size: OVER BUDGET (reported; see README)"
 
-echo "== browser tests (headless Chromium)"
+echo "== browser tests (headless Chromium), accessibility and hostile input included"
 npx playwright test
+
+echo "== Lighthouse (fails under 100 for accessibility or best practices)"
+node scripts/bench-lighthouse.mjs --dir dist
 
 echo "== speed (figures only; a slow run is reported, not failed)"
 node scripts/bench-filter.mjs
+node scripts/bench-sim.mjs
+cargo run --release --locked -q -p plan-data --example sim_bench

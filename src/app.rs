@@ -24,7 +24,7 @@ use crate::components::toolbar::Toolbar;
 use crate::state::{DatasetSink, Explorer, Nav, use_nav};
 use crate::{local, url};
 use crate::views::{
-    compare::CompareView, list::ListView, measure::MeasureView, start::StartView, timeline::TimelineView, tree::TreeView,
+    compare::CompareView, list::ListView, measure::MeasureView, sim::SimView, start::StartView, timeline::TimelineView, tree::TreeView,
 };
 
 /// How much of the data a view needs.
@@ -230,7 +230,8 @@ fn ExplorerPage(explorer: Explorer) -> impl IntoView {
                     View::Tree => view! { <TreeView/> }.into_any(),
                     View::Timeline => view! { <TimelineView/> }.into_any(),
                     View::Compare => view! { <CompareView/> }.into_any(),
-                    View::List | View::Sim => view! { <ListView/> }.into_any(),
+                    View::Sim => view! { <SimView/> }.into_any(),
+                    View::List => view! { <ListView/> }.into_any(),
                 }}</div>
             </div>
         }

@@ -72,7 +72,13 @@ pub struct Query {
     /// `embed=1`: compact mode for iframes.
     pub embed: bool,
     pub lang: Lang,
+    /// The simulation's assumptions as the URL has them (`model`, `pace`, `change`, `spread`, `draws`,
+    /// `seed`, `milestone`); read through [`crate::sim::Assumptions::from_pairs`], which checks them.
+    pub sim: Vec<(String, String)>,
 }
+
+/// The URL keys of the simulation's assumptions.
+pub const SIM_KEYS: [&str; 7] = ["model", "pace", "change", "spread", "draws", "seed", "milestone"];
 
 /// The longest value kept; longer ones are malformed (nothing in the data comes close).
 const MAX_VALUE_CHARS: usize = 200;
@@ -100,6 +106,10 @@ impl Query {
                 "view" => q.view = View::parse(value).or(q.view),
                 "measure" if is_id(value) => q.measure = text(),
                 "embed" => q.embed = flag(value).unwrap_or(q.embed),
+                key if SIM_KEYS.contains(&key) => {
+                    q.sim.retain(|(k, _)| k != key);
+                    q.sim.push((key.to_string(), value.to_string()));
+                }
                 "lang" => match value {
                     "ja" => q.lang = Lang::Ja,
                     "en" => q.lang = Lang::En,
@@ -126,6 +136,7 @@ impl Query {
         push("measure", self.measure.clone());
         push("embed", self.embed.then(|| "1".into()));
         push("lang", (self.lang == Lang::En).then(|| "en".into()));
+        pairs.extend(self.sim.iter().filter_map(|(k, v)| Some((*SIM_KEYS.iter().find(|s| *s == k)?, v.clone()))));
         pairs
     }
 
@@ -145,9 +156,10 @@ impl Query {
         self.view.or(self.is_filtered().then_some(View::List))
     }
 
-    /// The same state with every filter and the search cleared (view, language and embed kept).
+    /// The same state with every filter and the search cleared (view, language, embed and the
+    /// simulation's assumptions kept).
     pub fn cleared(&self) -> Query {
-        Query { view: self.view, embed: self.embed, lang: self.lang, ..Query::default() }
+        Query { view: self.view, embed: self.embed, lang: self.lang, sim: self.sim.clone(), ..Query::default() }
     }
 }
 
@@ -199,6 +211,14 @@ mod tests {
         assert!(!q.embed);
         assert_eq!(q.lang, Lang::Ja);
         assert_eq!(q.effective_view(), Some(View::List), "a filter opens the list");
+    }
+
+    #[test]
+    fn simulation_assumptions_round_trip_and_the_last_one_wins() {
+        let q = Query::from_pairs([("view", "sim"), ("pace", "80"), ("seed", "7"), ("pace", "90")]);
+        assert_eq!(q.sim, vec![("seed".to_string(), "7".to_string()), ("pace".to_string(), "90".to_string())]);
+        assert_eq!(Query::from_pairs(q.to_pairs()), q);
+        assert_eq!(q.cleared().sim, q.sim, "clearing filters keeps the scenario");
     }
 
     #[test]

@@ -18,6 +18,9 @@
 //!   probability the user sets, and counts as attainment 100 % when completed, 0 % when not.
 //! - An indicator with **no target** is listed and not projected: there is nothing to measure it against.
 //!
+//! An indicator with both kinds is numeric (板橋 No 10: 検討 → 提案の募集 → 課題解決 a year, 計1件 over three):
+//! its worded targets are the steps toward the numeric one, shown as printed and not simulated.
+//!
 //! No indicator is dropped: [`Simulation::tally`] counts each kind. Indicators on policies (台東区's 評価指標)
 //! get the same results; the roll-ups count measures only.
 //!
@@ -569,8 +572,10 @@ pub fn simulate(dataset: &Dataset, assumptions: &Assumptions) -> Simulation {
                 gradable[*m] = (true, gradable[*m].1 && graded);
             }
         }
-        // Draw-major grade per measure; worst so far, starting from the best. Plans have a handful of grades.
-        let mut grades: Vec<Option<u8>> = gradable.iter().map(|&(target, all)| (target && all).then_some(0)).collect::<Vec<_>>().repeat(draws);
+        // Each measure's grade in each draw, draw-major (measured faster than measure-major for the roll-up):
+        // the worst so far, starting from the best. Plans have a handful of grades.
+        let mut grades: Vec<Option<u8>> =
+            gradable.iter().map(|&(target, all)| (target && all).then_some(0)).collect::<Vec<_>>().repeat(draws);
 
         for (owner, indicator, measure, prep) in prepared {
             let mut rng = SplitMix64::new(assumptions.seed ^ fnv1a(&format!("{owner}/{}", indicator.id)));

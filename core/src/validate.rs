@@ -183,20 +183,38 @@ impl PlanCheck<'_> {
         }
     }
 
+    /// Visits each policy once, so that a long chain of parents (a hostile file) costs linear time.
     fn check_policy_cycles(&mut self) {
         let parents: HashMap<&str, &str> =
             self.plan.policies.iter().filter_map(|p| Some((p.id.as_str(), p.parent.as_deref()?))).collect();
-        for policy in &self.plan.policies {
+        // Which walk up the tree first reached each policy: reaching one's own walk again is a loop.
+        let mut reached_by: HashMap<&str, usize> = HashMap::new();
+        let mut on_loop: HashSet<&str> = HashSet::new();
+        for (walk, policy) in self.plan.policies.iter().enumerate() {
             let mut at = policy.id.as_str();
-            for _ in 0..=parents.len() {
-                match parents.get(at) {
-                    Some(&up) if up == policy.id => {
-                        self.push(&policy.id, "parent", "leads back to itself", "Policies form a tree: remove the loop.");
+            loop {
+                match reached_by.get(at) {
+                    Some(&w) if w == walk => {
+                        // `at` is on the loop: go round it once.
+                        while on_loop.insert(at) {
+                            at = parents[at];
+                        }
                         break;
                     }
-                    Some(&up) => at = up,
-                    None => break,
+                    Some(_) => break,
+                    None => {
+                        reached_by.insert(at, walk);
+                        match parents.get(at) {
+                            Some(&up) => at = up,
+                            None => break,
+                        }
+                    }
                 }
+            }
+        }
+        for policy in &self.plan.policies {
+            if on_loop.contains(policy.id.as_str()) {
+                self.push(&policy.id, "parent", "leads back to itself", "Policies form a tree: remove the loop.");
             }
         }
     }

@@ -42,6 +42,17 @@ fn a_policy_loop_is_reported() {
 }
 
 #[test]
+fn only_the_policies_on_a_loop_are_reported_in_document_order() {
+    let mut plan = plan();
+    // p.c hangs under the loop p.a <-> p.b without being on it; p.d is its own parent.
+    plan.policies.insert(0, policy("p.c", Some("p.a")));
+    plan.policies.push(policy("p.d", Some("p.d")));
+    let issues = validate(&Dataset { schema_version: 1, plans: vec![plan], themes: vec![] });
+    let looped: Vec<&str> = issues.iter().filter(|i| i.problem == "leads back to itself").map(|i| i.item.as_str()).collect();
+    assert_eq!(looped, ["p.a", "p.b", "p.d"]);
+}
+
+#[test]
 fn a_wrong_schema_version_is_reported() {
     let issues = validate(&Dataset { schema_version: 2, plans: vec![], themes: vec![] });
     assert_eq!(issues.len(), 1);
@@ -59,6 +70,37 @@ fn attainment_inverts_for_decreasing_indicators() {
 fn the_loader_reports_the_position_of_a_syntax_error() {
     let err = load_dataset("{\n  \"schema_version\": 1,\n  \"plans\": [}\n").unwrap_err();
     assert!(matches!(err, LoadError::Syntax { line: 3, .. }), "{err:?}");
+}
+
+/// Nesting can't overflow the stack: the types nest a few levels deep, so a deeper document fails on a
+/// type before serde_json's own limit (128 levels) matters, and unknown fields are skipped without recursion.
+#[test]
+fn deeply_nested_json_is_an_error_not_a_stack_overflow() {
+    let depth = 1_000_000;
+    let cases = [
+        "[".repeat(depth),
+        "{\"plans\":".repeat(depth),
+        format!(r#"{{"schema_version": 1, "plans": {}"#, "[".repeat(depth)),
+        // A plan allows unknown fields: a balanced million-deep value in one is skipped, then the plan lacks its fields.
+        format!(r#"{{"schema_version": 1, "plans": [{{"extra": {}{}}}]}}"#, "[".repeat(depth), "]".repeat(depth)),
+        format!(r#"{{"schema_version": 1, "plans": [{{"extra": {}"#, "{\"a\":".repeat(depth)),
+    ];
+    for text in cases {
+        let err = load_dataset(&text).unwrap_err();
+        assert!(matches!(err, LoadError::Syntax { .. }), "{}: {err}", &text[..40]);
+    }
+}
+
+/// A huge file takes linear time: a chain of 100,000 policies (a tree as deep as it is long) and a 16 MB
+/// title. Were any check quadratic in the chain, this test would not finish (cargo flags it after 60 s).
+#[test]
+fn a_huge_dataset_loads() {
+    let mut plan = plan();
+    plan.title = "長".repeat(16_000_000 / 3);
+    plan.policies = (0..100_000).map(|i| policy(&format!("p.{i}"), (i > 0).then(|| format!("p.{}", i - 1)).as_deref())).collect();
+    let json = serde_json::to_string(&Dataset { schema_version: 1, plans: vec![plan], themes: vec![] }).unwrap();
+    let dataset = load_dataset(&json).unwrap();
+    assert_eq!(dataset.plans[0].policies.len(), 100_000);
 }
 
 proptest! {

@@ -28,6 +28,8 @@ pub fn ImportPanel() -> impl IntoView {
     let stage = RwSignal::new(Stage::Idle);
     let read = move |file: web_sys::File| {
         stage.set(Stage::Reading);
+        // Taken now: the task below runs outside the component, where there is no context to look it up.
+        let dataset = use_explorer().dataset;
         spawn_local(async move {
             let name = file.name();
             if file.size() > MAX_TEXT_BYTES as f64 {
@@ -44,8 +46,7 @@ pub fn ImportPanel() -> impl IntoView {
             };
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
             let (text, encoding) = data::decode(&bytes);
-            let explorer = use_explorer();
-            stage.set(match import::preview(&explorer.dataset, &text, &url::nfkc) {
+            stage.set(match import::preview(&dataset, &text, &url::nfkc) {
                 Ok(preview) => Stage::Ready { file: name, encoding, preview },
                 Err(error) => Stage::Failed { ja: error.message_ja(), en: error.message_en() },
             });

@@ -79,7 +79,7 @@ fn filtered_json(source: &str, ids: &HashSet<&str>) -> Vec<u8> {
 }
 
 /// Saves bytes as a file through a temporary object URL (no server, nothing leaves the browser).
-fn download(bytes: &[u8], mime: &str, name: &str) {
+pub fn download(bytes: &[u8], mime: &str, name: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();

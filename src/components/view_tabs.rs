@@ -18,6 +18,7 @@ pub fn ViewTabs() -> impl IntoView {
             (View::Tree, t.view_tree),
             (View::Timeline, t.view_timeline),
             (View::Compare, t.view_compare),
+            (View::Sim, t.view_sim),
         ];
         view! {
             <nav class="tabs" aria-label=t.views_label>

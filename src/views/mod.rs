@@ -3,6 +3,7 @@
 pub mod compare;
 pub mod list;
 pub mod measure;
+pub mod sim;
 pub mod start;
 pub mod timeline;
 pub mod tree;

@@ -12,9 +12,6 @@ const NASTY = {
 };
 const PLAN = "taito-dx2026";
 
-// The service worker would answer data requests from its cache, out of page.route's reach.
-test.use({ serviceWorkers: "block" });
-
 /** The built dataset with the nasty strings in a plan title, a policy name and measures' fields. */
 function nastyDataset() {
   const dataset = builtDataset();

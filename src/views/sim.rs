@@ -1,0 +1,543 @@
+//! `view=sim`: will the targets be met? The assumptions (in the URL, so a link gives the same numbers),
+//! what they mean in words, the expected grades per plan with an SVG chart and its table, every
+//! indicator's projection with its formula, roll-ups per department and policy, and saved scenarios.
+//! The arithmetic is the core's (`plan_core::sim`); this module only shows it.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use plan_core::query::Lang;
+use plan_core::sim::{self, Assumptions, Model, Outcome, Rollup, Scenario, Scope, Simulation, StartSource, Why};
+use plan_core::{Dataset, Plan};
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{Texts, fiscal_year, number};
+use crate::state::use_explorer;
+
+const SCENARIOS_KEY: &str = "plan-explorer:scenarios";
+
+fn percent(fraction: f64) -> String {
+    format!("{}%", number(fraction * 100.0))
+}
+
+/// Lets the browser paint (the "calculating" state) before a long computation.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn assumptions_of(explorer: &crate::state::Explorer) -> Assumptions {
+    explorer.query.with(|q| Assumptions::from_pairs(q.sim.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
+}
+
+fn set_assumptions(assumptions: &Assumptions) {
+    let explorer = use_explorer();
+    let pairs = assumptions.to_pairs().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    explorer.update(|q| q.sim = pairs);
+}
+
+#[component]
+pub fn SimView() -> impl IntoView {
+    let explorer = use_explorer();
+    let t = explorer.texts();
+    let assumptions = Memo::new(move |_| assumptions_of(&use_explorer()));
+    let result: RwSignal<Option<Arc<Simulation>>> = RwSignal::new(None);
+    let running = RwSignal::new(true);
+    let dataset = explorer.dataset.clone();
+    Effect::new(move |_| {
+        let wanted = assumptions.get();
+        running.set(true);
+        let dataset = dataset.clone();
+        spawn_local(async move {
+            next_frame().await;
+            // Only the latest assumptions' result is shown.
+            if assumptions.get_untracked() == wanted {
+                result.set(Some(Arc::new(sim::simulate(&dataset, &wanted))));
+                running.set(false);
+            }
+        });
+    });
+    view! {
+        <h2>{t.sim_heading}</h2>
+        <p class="lead">{t.sim_intro}</p>
+        <AssumptionsForm assumptions/>
+        <p class="status" role="status" aria-live="polite">{move || if running.get() { t.sim_running } else { "" }}</p>
+        {move || result.get().map(|sim| view! { <SimResults sim/> })}
+        <Scenarios assumptions/>
+    }
+}
+
+#[component]
+fn AssumptionsForm(assumptions: Memo<Assumptions>) -> impl IntoView {
+    let t = use_explorer().texts();
+    let number_field = move |id: &'static str, label: &'static str, hint: &'static str, value: Signal<String>, apply: fn(&mut Assumptions, f64)| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id type="number" inputmode="decimal" step="any" prop:value=value aria-describedby=format!("{id}-hint")
+                    on:change=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
+                            let mut a = assumptions.get_untracked();
+                            apply(&mut a, v);
+                            set_assumptions(&a);
+                        }
+                    }/>
+                <p class="hint" id=format!("{id}-hint")>{hint}</p>
+            </div>
+        }
+    };
+    let model_choice = move |value: &'static str, label: &'static str| {
+        let checked = move || {
+            matches!(
+                (assumptions.get().model, value),
+                (Model::PlanPace { .. }, "pace") | (Model::Trend, "trend") | (Model::AnnualChange { .. }, "change")
+            )
+        };
+        view! {
+            <label class="check">
+                <input type="radio" name="sim-model" value=value prop:checked=checked on:change=move |_| {
+                    let mut a = assumptions.get_untracked();
+                    a.model = match value {
+                        "trend" => Model::Trend,
+                        "change" => Model::AnnualChange { rate: 0.0 },
+                        _ => Model::PlanPace { pace: sim::DEFAULT_PACE },
+                    };
+                    set_assumptions(&a);
+                }/>
+                {label}
+            </label>
+        }
+    };
+    let pace = Signal::derive(move || match assumptions.get().model {
+        Model::PlanPace { pace } => number(pace * 100.0).replace(',', ""),
+        _ => number(sim::DEFAULT_PACE * 100.0),
+    });
+    let change = Signal::derive(move || match assumptions.get().model {
+        Model::AnnualChange { rate } => number(rate * 100.0).replace(',', ""),
+        _ => "0".into(),
+    });
+    view! {
+        <form class="sim-form" on:submit=|ev| ev.prevent_default()>
+            <fieldset>
+                <legend>{t.sim_model}</legend>
+                {model_choice("pace", t.sim_model_pace)}
+                {model_choice("trend", t.sim_model_trend)}
+                {model_choice("change", t.sim_model_change)}
+            </fieldset>
+            <div class="field-grid">
+                {move || matches!(assumptions.get().model, Model::PlanPace { .. }).then(|| number_field("sim-pace", t.sim_pace, t.sim_pace_hint, pace, |a, v| a.model = Model::PlanPace { pace: v / 100.0 }))}
+                {move || matches!(assumptions.get().model, Model::AnnualChange { .. }).then(|| number_field("sim-change", t.sim_change, t.sim_change_hint, change, |a, v| a.model = Model::AnnualChange { rate: v / 100.0 }))}
+                {number_field("sim-spread", t.sim_spread, t.sim_spread_hint, Signal::derive(move || number(assumptions.get().spread * 100.0)), |a, v| a.spread = v / 100.0)}
+                {number_field("sim-milestone", t.sim_milestone, t.sim_milestone_hint, Signal::derive(move || number(assumptions.get().milestone_probability * 100.0)), |a, v| a.milestone_probability = v / 100.0)}
+                {number_field("sim-draws", t.sim_draws, t.sim_draws_hint, Signal::derive(move || assumptions.get().draws.to_string()), |a, v| a.draws = v as u32)}
+                {number_field("sim-seed", t.sim_seed, t.sim_seed_hint, Signal::derive(move || assumptions.get().seed.to_string()), |a, v| a.seed = v as u64)}
+            </div>
+        </form>
+    }
+}
+
+/// The plans of the current filter that have any matching measure.
+fn plans_in_view(dataset: &Dataset, matches: &HashSet<(usize, usize)>) -> Vec<usize> {
+    (0..dataset.plans.len()).filter(|p| matches.iter().any(|(mp, _)| mp == p)).collect()
+}
+
+#[component]
+fn SimResults(sim: Arc<Simulation>) -> impl IntoView {
+    move || {
+        let explorer = use_explorer();
+        let t = explorer.texts();
+        let lang = explorer.lang();
+        let dataset = explorer.dataset.clone();
+        let matches: HashSet<(usize, usize)> = explorer.results.with(|r| r.matches.iter().map(|m| (m.plan, m.measure)).collect());
+        let plans = plans_in_view(&dataset, &matches);
+        let tally = plans.iter().fold(sim::Tally::default(), |mut total, &p| {
+            let one = sim.tally(Some(p));
+            total.projected += one.projected;
+            total.not_projected += one.not_projected;
+            total.milestones += one.milestones;
+            total.no_target += one.no_target;
+            total
+        });
+        let measure_ids: HashSet<&str> = matches.iter().map(|&(p, m)| dataset.plans[p].measures[m].id.as_str()).collect();
+        let indicator_rows = sim
+            .indicators
+            .iter()
+            .filter(|i| measure_ids.contains(i.owner.as_str()))
+            .map(|i| indicator_row(&dataset, &sim, i, t, lang))
+            .collect_view();
+        let plan_sections = plans.iter().map(|&p| plan_summary(&dataset.plans[p], p, &sim, t)).collect_view();
+        view! {
+            <section aria-labelledby="sim-tally">
+                <h3 id="sim-tally">{t.sim_what}</h3>
+                <p>{(t.sim_tally)(tally.projected, tally.milestones, tally.not_projected, tally.no_target)}</p>
+            </section>
+            {plan_sections}
+            <section aria-labelledby="sim-indicators">
+                <h3 id="sim-indicators">{t.sim_indicators}</h3>
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sim-indicators">
+                    <table class="sim-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.sim_col_measure}</th>
+                                <th scope="col">{t.target}</th>
+                                <th scope="col">{t.sim_col_projected}</th>
+                                <th scope="col">{t.attainment}</th>
+                                <th scope="col">{t.sim_col_grade}</th>
+                                <th scope="col">{t.sim_col_probability}</th>
+                                <th scope="col">{t.sim_col_needed}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{indicator_rows}</tbody>
+                    </table>
+                </div>
+            </section>
+        }
+    }
+}
+
+fn indicator_row(dataset: &Dataset, sim: &Simulation, i: &sim::IndicatorSim, t: &'static Texts, lang: Lang) -> impl IntoView + use<> {
+    let plan = &dataset.plans[i.plan];
+    let measure = plan.measures.iter().find(|m| m.id == i.owner);
+    let indicator = measure.and_then(|m| m.indicators.iter().find(|x| x.id == i.indicator));
+    let name = format!(
+        "{} {} / {}",
+        measure.map(|m| m.code.as_str()).unwrap_or(""),
+        measure.map(|m| m.name.as_str()).unwrap_or(""),
+        indicator.map(|x| x.name.as_str()).unwrap_or(&i.indicator)
+    );
+    let unit = indicator.and_then(|x| x.unit.clone()).unwrap_or_default();
+    let scale = &sim.scales[i.plan];
+    let dash = || "—".to_string();
+    let (target, projected, attainment, grade, probability, needed, formula) = match &i.outcome {
+        Outcome::Projected(p) => {
+            let key = &p.targets[p.key];
+            let target = indicator.and_then(|x| x.targets.get(key.target));
+            let target_text = target
+                .map(|x| {
+                    let year = match x.fy_from {
+                        Some(from) => (t.period_target)(fiscal_year(lang, from), fiscal_year(lang, x.fy)),
+                        None => fiscal_year(lang, x.fy),
+                    };
+                    format!("{year}: {}{unit}", x.value.map(number).unwrap_or_default())
+                })
+                .unwrap_or_else(dash);
+            let formula = match lang {
+                Lang::Ja => p.formula.ja.clone(),
+                Lang::En => p.formula.en.clone(),
+            };
+            let start = match p.start.source {
+                StartSource::Assumed => t.sim_start_assumed,
+                StartSource::Baseline => t.baseline,
+                StartSource::Actual => t.actual,
+            };
+            let formula = format!("{formula}\n{}: {} ({})", t.sim_start, number(p.start.value), start);
+            match &key.result {
+                Some(r) => (
+                    target_text,
+                    format!("{}{unit}", number(r.value)),
+                    format!("{}%", number(r.attainment)),
+                    scale.grades[r.grade].clone(),
+                    percent(r.probability),
+                    p.needed.as_ref().map(|n| (t.sim_needed)(&format!("{}{unit}", number(n.per_year)), n.rate.map(percent))).unwrap_or_default(),
+                    formula,
+                ),
+                None => (target_text, dash(), dash(), t.sim_not_evaluable.to_string(), dash(), String::new(), formula),
+            }
+        }
+        Outcome::Milestone { done, .. } => (
+            indicator.and_then(|x| x.targets.last()).and_then(|x| x.text.clone()).unwrap_or_else(dash),
+            t.sim_milestone_row.to_string(),
+            dash(),
+            format!("{} {}", t.sim_if_done, scale.grades[*done]),
+            percent(sim.assumptions.milestone_probability),
+            String::new(),
+            String::new(),
+        ),
+        Outcome::NotProjected(why) => {
+            let reason = match why {
+                Why::TooFewPoints { .. } => t.sim_too_few_points,
+                Why::NoStartValue => t.sim_no_start,
+            };
+            (dash(), reason.to_string(), dash(), dash(), dash(), String::new(), String::new())
+        }
+        Outcome::NoTarget => (t.sim_no_target.to_string(), dash(), dash(), dash(), dash(), String::new(), String::new()),
+    };
+    let measure_id = measure.map(|m| m.id.clone()).unwrap_or_default();
+    view! {
+        <tr data-measure-id=measure_id>
+            <th scope="row">
+                {name}
+                {(!formula.is_empty()).then(|| view! {
+                    <details class="formula"><summary>{t.sim_formula}</summary><pre>{formula}</pre></details>
+                })}
+            </th>
+            <td>{target}</td>
+            <td>{projected}</td>
+            <td class="num">{attainment}</td>
+            <td>{grade}</td>
+            <td class="num">{probability}</td>
+            <td>{needed}</td>
+        </tr>
+    }
+}
+
+/// Per plan: the expected number of measures per grade, as an SVG chart and the same figures as a table.
+fn plan_summary(plan: &Plan, plan_at: usize, sim: &Simulation, t: &'static Texts) -> impl IntoView + use<> {
+    let scale = &sim.scales[plan_at];
+    let Some(rollup) = sim.rollups.iter().find(|r| r.plan == plan_at && r.scope == Scope::Plan) else {
+        return ().into_any();
+    };
+    let heading = format!("{} {}", plan.municipality.name, plan.title);
+    let source_note = match scale.source {
+        sim::GradeSource::Plan => t.sim_grades_plan,
+        sim::GradeSource::App => t.sim_grades_app,
+    };
+    view! {
+        <section class="sim-plan" data-plan-id=plan.id.clone()>
+            <h3>{heading.clone()}</h3>
+            <p>{(t.sim_graded)(rollup.graded, rollup.measures)}" "{source_note}</p>
+            {chart(rollup, &scale.grades, &heading, t)}
+            {rollup_table(rollup, &scale.grades, t, &heading)}
+            {department_rollups(plan, plan_at, sim, t)}
+        </section>
+    }
+    .into_any()
+}
+
+fn chart(rollup: &Rollup, grades: &[String], title: &str, t: &'static Texts) -> impl IntoView + use<> {
+    let max = rollup.measures.max(1) as f64;
+    let width = 320.0;
+    let row = 28.0;
+    let height = row * grades.len() as f64 + 8.0;
+    let bars = grades
+        .iter()
+        .zip(&rollup.grades)
+        .enumerate()
+        .map(|(i, (grade, e))| {
+            let y = 4.0 + i as f64 * row;
+            let w = e.mean / max * (width - 140.0);
+            let (lo, hi) = (e.low as f64 / max * (width - 140.0), e.high as f64 / max * (width - 140.0));
+            view! {
+                <g>
+                    <text x="0" y=y + 17.0 class="chart-label">{grade.clone()}</text>
+                    <rect x="70" y=y + 4.0 width=w.max(0.0) height="16" class=format!("bar bar-{i}")/>
+                    <line x1=70.0 + lo x2=70.0 + hi y1=y + 12.0 y2=y + 12.0 class="whisker"/>
+                    <text x=74.0 + w.max(hi) y=y + 17.0 class="chart-value">{number(e.mean)}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let label = (t.sim_chart_label)(title);
+    let aria = label.clone();
+    view! {
+        <svg class="sim-chart" viewBox=format!("0 0 {width} {height}") role="img" aria-label=aria>
+            <title>{label}</title>
+            {bars}
+        </svg>
+    }
+}
+
+fn rollup_table(rollup: &Rollup, grades: &[String], t: &'static Texts, caption: &str) -> impl IntoView + use<> {
+    let rows = grades
+        .iter()
+        .zip(&rollup.grades)
+        .map(|(grade, e)| {
+            view! {
+                <tr>
+                    <th scope="row">{grade.clone()}</th>
+                    <td class="num">{number(e.mean)}</td>
+                    <td class="num">{format!("{}〜{}", e.low, e.high)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{caption} {}", t.sim_expected)>
+            <table class="sim-rollup">
+                <caption>{t.sim_expected}</caption>
+                <thead><tr><th scope="col">{t.sim_col_grade}</th><th scope="col">{t.sim_mean}</th><th scope="col">{t.sim_interval}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Per department and per top-level policy: expected measures per grade, with the 80 % interval.
+fn department_rollups(plan: &Plan, plan_at: usize, sim: &Simulation, t: &'static Texts) -> impl IntoView + use<> {
+    let grades = &sim.scales[plan_at].grades;
+    let rows = sim
+        .rollups
+        .iter()
+        .filter(|r| r.plan == plan_at && r.graded > 0)
+        .filter_map(|r| {
+            let label = match &r.scope {
+                Scope::Department(d) => format!("{}: {d}", t.facet_dept),
+                Scope::Policy(i) if plan.policies[*i].parent.is_none() => {
+                    format!("{}: {} {}", t.facet_policy, plan.policies[*i].code, plan.policies[*i].name)
+                }
+                _ => return None,
+            };
+            let cells = r.grades.iter().map(|e| format!("{}（{}〜{}）", number(e.mean), e.low, e.high)).collect::<Vec<_>>().join(" / ");
+            Some(view! { <tr><th scope="row">{label}</th><td class="num">{r.graded}</td><td>{cells}</td></tr> })
+        })
+        .collect_view();
+    view! {
+        <details class="rollups">
+            <summary>{t.sim_rollups}</summary>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t.sim_rollups>
+                <table>
+                    <thead><tr><th scope="col">{t.row}</th><th scope="col">{t.sim_graded_col}</th><th scope="col">{grades.join(" / ")}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
+
+fn load_scenarios() -> Vec<Scenario> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(SCENARIOS_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+fn store_scenarios(list: &[Scenario]) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(SCENARIOS_KEY, &serde_json::to_string(list).unwrap_or_default());
+    }
+}
+
+/// Named scenarios: save the current assumptions, apply one, compare two side by side, export and
+/// import them as JSON. Sharing is the page's URL: the assumptions are in it.
+#[component]
+fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
+    let t = use_explorer().texts();
+    let list = RwSignal::new(load_scenarios());
+    let name = RwSignal::new(String::new());
+    let compare: RwSignal<(Option<usize>, Option<usize>)> = RwSignal::new((None, None));
+    let message = RwSignal::new(String::new());
+    let save = move |_| {
+        let label = name.get_untracked().trim().to_string();
+        let label = if label.is_empty() { format!("{} {}", t.sim_scenario, list.with_untracked(Vec::len) + 1) } else { label };
+        list.update(|l| l.push(Scenario { name: label, assumptions: assumptions.get_untracked() }));
+        store_scenarios(&list.get_untracked());
+        name.set(String::new());
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.item(0)) else { return };
+        spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
+            let parsed: Option<Vec<Scenario>> =
+                serde_json::from_str::<Vec<Scenario>>(&text).ok().or_else(|| serde_json::from_str::<Scenario>(&text).ok().map(|s| vec![s]));
+            match parsed {
+                Some(more) => {
+                    let n = more.len();
+                    list.update(|l| l.extend(more));
+                    store_scenarios(&list.get_untracked());
+                    message.set((t.sim_imported)(n));
+                }
+                None => message.set(t.sim_import_failed.to_string()),
+            }
+        });
+    };
+    let export = move |_| {
+        let json = serde_json::to_string_pretty(&list.get_untracked()).unwrap_or_default();
+        crate::components::toolbar::download(json.as_bytes(), "application/json;charset=utf-8", "scenarios.json");
+    };
+    let comparison = move || {
+        let (Some(a), Some(b)) = compare.get() else { return ().into_any() };
+        let scenarios = list.get();
+        let (Some(a), Some(b)) = (scenarios.get(a).cloned(), scenarios.get(b).cloned()) else { return ().into_any() };
+        let explorer = use_explorer();
+        let (left, right) = (sim::simulate(&explorer.dataset, &a.assumptions), sim::simulate(&explorer.dataset, &b.assumptions));
+        let rows = left
+            .rollups
+            .iter()
+            .zip(&right.rollups)
+            .filter(|(l, _)| l.scope == Scope::Plan && l.graded > 0)
+            .flat_map(|(l, r)| {
+                let plan = explorer.plan(l.plan);
+                let grades = left.scales[l.plan].grades.clone();
+                grades.into_iter().enumerate().map(move |(g, grade)| {
+                    view! {
+                        <tr>
+                            <th scope="row">{format!("{} {} / {grade}", plan.municipality.name, plan.title)}</th>
+                            <td class="num">{format!("{}（{}〜{}）", number(l.grades[g].mean), l.grades[g].low, l.grades[g].high)}</td>
+                            <td class="num">{format!("{}（{}〜{}）", number(r.grades[g].mean), r.grades[g].low, r.grades[g].high)}</td>
+                        </tr>
+                    }
+                }).collect::<Vec<_>>()
+            })
+            .collect_view();
+        view! {
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t.sim_compare>
+                <table class="sim-compare">
+                    <caption>{t.sim_compare}</caption>
+                    <thead><tr><th scope="col">{t.sim_col_grade}</th><th scope="col">{a.name.clone()}</th><th scope="col">{b.name.clone()}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    let pick = move |side: usize| {
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev).parse::<usize>().ok();
+            compare.update(|c| if side == 0 { c.0 = value } else { c.1 = value });
+        }
+    };
+    let options = move || {
+        list.get().iter().enumerate().map(|(i, s)| view! { <option value=i.to_string()>{s.name.clone()}</option> }).collect_view()
+    };
+    view! {
+        <section class="scenarios" aria-labelledby="scenarios-title">
+            <h3 id="scenarios-title">{t.sim_scenarios}</h3>
+            <p class="hint">{t.sim_share}</p>
+            <div class="field">
+                <label for="scenario-name">{t.sim_scenario_name}</label>
+                <input id="scenario-name" type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                <button type="button" class="button small" on:click=save>{t.sim_save}</button>
+            </div>
+            <ul class="plain">
+                {move || list.get().into_iter().enumerate().map(|(i, s)| {
+                    let apply = s.assumptions.clone();
+                    view! {
+                        <li>
+                            <strong>{s.name.clone()}</strong>" "
+                            <button type="button" class="button small" on:click=move |_| set_assumptions(&apply)>{t.sim_apply}</button>" "
+                            <button type="button" class="button small" on:click=move |_| {
+                                list.update(|l| { l.remove(i); });
+                                store_scenarios(&list.get_untracked());
+                            }>{t.sim_delete}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <div class="field-grid">
+                <div class="field">
+                    <label for="compare-a">{t.sim_compare_a}</label>
+                    <select id="compare-a" on:change=pick(0)><option value="">"—"</option>{options}</select>
+                </div>
+                <div class="field">
+                    <label for="compare-b">{t.sim_compare_b}</label>
+                    <select id="compare-b" on:change=pick(1)><option value="">"—"</option>{options}</select>
+                </div>
+            </div>
+            {comparison}
+            <div class="toolbar">
+                <button type="button" class="button small" on:click=export>{t.sim_export}</button>
+                <label class="button small" for="scenario-file">{t.sim_import}</label>
+                <input id="scenario-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=import/>
+            </div>
+            <p role="status">{move || message.get()}</p>
+        </section>
+    }
+}

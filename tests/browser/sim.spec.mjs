@@ -1,0 +1,82 @@
+// The simulation view as a new user meets it: what is assumed, what is projected, how likely; the
+// assumptions live in the URL (same link, same numbers); charts have a text equivalent; scenarios
+// can be saved, compared, exported and imported.
+import { test, expect } from "./fixtures.mjs";
+
+const tableText = (page) => page.locator(".sim-table").innerText();
+const ready = (page) => expect(page.locator(".sim-table tbody tr").first()).toBeVisible();
+
+test("explains the assumptions, counts every kind of indicator and shows formulas", async ({ page }) => {
+  await page.goto("./?plan=itabashi-ict2025&view=sim");
+  await ready(page);
+  await expect(page.getByRole("heading", { name: /目標は達成できそうか/ })).toBeVisible();
+  await expect(page.getByLabel("計画に対するペース（%）")).toHaveValue("100");
+  await expect(page.getByLabel("ばらつき（%）")).toHaveValue("10");
+  await expect(page.locator("#sim-tally + p")).toContainText(/定性的な目標（実施・検討など）\d+件/);
+  const chart = page.locator(".sim-chart").first();
+  await expect(chart).toHaveAttribute("role", "img");
+  await expect(page.locator(".sim-rollup").first()).toContainText("80%区間");
+  await page.locator(".formula summary").first().click();
+  await expect(page.locator(".formula pre").first()).toContainText("起点");
+});
+
+test("the same link gives the same numbers, and the assumptions change them", async ({ page }) => {
+  const link = "./?plan=itabashi-ict2025&view=sim&pace=80&seed=7";
+  await page.goto(link);
+  await ready(page);
+  const first = await tableText(page);
+  await page.goto(link);
+  await ready(page);
+  expect(await tableText(page)).toBe(first);
+  await page.getByLabel("計画に対するペース（%）").fill("120");
+  await page.getByLabel("計画に対するペース（%）").press("Enter");
+  await page.getByLabel("ばらつき（%）").focus();
+  await expect(page).toHaveURL(/pace=120/);
+  await expect.poll(() => tableText(page)).not.toBe(first);
+});
+
+test("malformed assumptions in the URL fall back to the defaults", async ({ page }) => {
+  await page.goto("./?plan=itabashi-ict2025&view=sim&pace=abc&spread=-5&draws=1e99&model=magic");
+  await ready(page);
+  await expect(page.getByLabel("計画に対するペース（%）")).toHaveValue("100");
+  await expect(page.getByLabel("ばらつき（%）")).toHaveValue("10");
+  await expect(page.getByLabel("試行回数")).toHaveValue("10000");
+});
+
+test("scenarios are saved, compared side by side, and exported", async ({ page }) => {
+  await page.goto("./?plan=itabashi-ict2025&view=sim&pace=80");
+  await ready(page);
+  await page.getByLabel("今の前提に名前をつけて保存").fill("8割");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await page.goto("./?plan=itabashi-ict2025&view=sim&pace=100");
+  await ready(page);
+  await page.getByLabel("今の前提に名前をつけて保存").fill("計画どおり");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await page.locator("#compare-a").selectOption({ label: "8割" });
+  await page.locator("#compare-b").selectOption({ label: "計画どおり" });
+  const table = page.locator(".sim-compare");
+  await expect(table).toContainText("8割");
+  await expect(table).toContainText("計画どおり");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "シナリオをJSONで保存" }).click();
+  const saved = JSON.parse(await (await (await download).createReadStream()).toArray().then((c) => Buffer.concat(c).toString("utf8")));
+  expect(saved.map((s) => s.name)).toEqual(["8割", "計画どおり"]);
+  expect(saved[0].assumptions.pace).toBe("80");
+});
+
+test("a scenario file can be imported, and a broken one is refused with a message", async ({ page }) => {
+  await page.goto("./?plan=itabashi-ict2025&view=sim");
+  await ready(page);
+  const file = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+  await page.locator("#scenario-file").setInputFiles(file("s.json", JSON.stringify({ name: "急ぎ", assumptions: { model: "pace", pace: "150" } })));
+  await expect(page.getByText("1件のシナリオを読み込みました。")).toBeVisible();
+  await page.getByRole("button", { name: "この前提にする" }).click();
+  await expect(page).toHaveURL(/pace=150/);
+  await page.locator("#scenario-file").setInputFiles(file("bad.json", "{not json"));
+  await expect(page.getByText("シナリオのJSONとして読めませんでした。")).toBeVisible();
+});
+
+test("in English, the grades the app supplies are labelled as its own wording", async ({ page }) => {
+  await page.goto("./?plan=kita-dx2025&view=sim&lang=en");
+  await expect(page.locator(".sim-plan").first()).toContainText("The plan gives no thresholds");
+});
