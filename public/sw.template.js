@@ -6,7 +6,10 @@ const FILES = __FILES__;
 const CACHE = `plan-explorer-${VERSION}`;
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  // From the server, past the HTTP cache: a file the browser still holds from the old version (a web
+  // server's Last-Modified makes it "fresh" for a while) would otherwise be stored as part of the new one.
+  const requests = FILES.map((file) => new Request(file, { cache: "reload" }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 
 self.addEventListener("activate", (event) => {

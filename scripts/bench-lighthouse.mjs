@@ -45,7 +45,8 @@ try {
       for (const ref of category.auditRefs.filter((r) => r.weight > 0)) {
         const audit = lhr.audits[ref.id];
         if (audit.score === null || audit.score >= 1 || id === "performance") continue;
-        const items = (audit.details?.items || []).map((item) => JSON.stringify(item.description || item.source || item.node?.snippet || item).slice(0, 200));
+        const describe = (item) => (item.node ? `${item.node.selector} ${item.node.snippet}` : item.description || item.source || JSON.stringify(item));
+        const items = (audit.details?.items || []).map((item) => describe(item).slice(0, 200));
         problems.set(`${id}: ${audit.id} (${audit.title})`, items);
       }
     }
@@ -67,5 +68,8 @@ for (const [id, budget, gated] of CATEGORIES) {
   if (gated && !within) failed = true;
   console.log(`${id.padEnd(16)} median ${String(m).padStart(3)}  budget ${budget}: ${within ? "within" : "UNDER"}${gated ? "" : " (reported, not gated)"}`);
 }
-for (const [audit, items] of problems) console.log(`\nlost points, ${audit}${items.length ? ":\n  " + items.join("\n  ") : ""}`);
+for (const [audit, items] of problems) {
+  const more = items.length > 10 ? [`... and ${items.length - 10} more`] : [];
+  console.log(`\nlost points, ${audit}${items.length ? ":\n  " + [...items.slice(0, 10), ...more].join("\n  ") : ""}`);
+}
 if (failed) process.exit(1);

@@ -120,11 +120,11 @@ impl FileError {
         match self {
             FileError::Empty => "データの行がありません（空のファイルか、見出し行だけです）。見出し行の下に実績値の行を入れてください。".into(),
             FileError::TooLarge { bytes } => format!(
-                "ファイルが大きすぎます（{:.1} MB、上限 {} MB）。取り込む行だけに絞って保存し直してください。",
+                "ファイルが大きすぎます（{} MB、上限 {} MB）。取り込む行だけに絞って保存し直してください。",
                 megabytes(*bytes),
                 MAX_TEXT_BYTES / MEGABYTE
             ),
-            FileError::Encoding => "見出し行に読めない文字があります。ファイルは Shift_JIS（CP932）など UTF-8 以外の文字コードで保存されているようです。Excel の「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選んで保存し直してください。".into(),
+            FileError::Encoding => "見出し行に読めない文字があります。ファイルは UTF-8 でも Shift_JIS（CP932）でもない文字コードで保存されているようです。Excel の「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選んで保存し直してください。".into(),
             FileError::UnclosedQuote { row } => format!("{row}行目で「\"」で始まるセルが閉じていません。セルの終わりに「\"」を足すか、先頭の「\"」を消してください。"),
             FileError::MissingColumns { missing } => format!(
                 "必要な列がありません: {}。1行目（見出し行）に 施策ID、指標名（または指標ID）、年度、実績値 の列を入れてください（英語の見出し measure_id、indicator、fiscal_year、actual も使えます）。",
@@ -138,11 +138,11 @@ impl FileError {
         match self {
             FileError::Empty => "The file has no data rows (it is empty or a header alone). Put the actuals in rows below the header.".into(),
             FileError::TooLarge { bytes } => format!(
-                "The file is too large ({:.1} MB; the limit is {} MB). Keep only the rows to import and save it again.",
+                "The file is too large ({} MB; the limit is {} MB). Keep only the rows to import and save it again.",
                 megabytes(*bytes),
                 MAX_TEXT_BYTES / MEGABYTE
             ),
-            FileError::Encoding => "The header has unreadable characters: the file is probably saved as Shift_JIS (CP932) or another encoding than UTF-8. In Excel, use Save As and choose \"CSV UTF-8 (Comma delimited)\".".into(),
+            FileError::Encoding => "The header has unreadable characters: the file seems to be saved in an encoding other than UTF-8 or Shift_JIS (CP932). In Excel, use Save As and choose \"CSV UTF-8 (Comma delimited)\".".into(),
             FileError::UnclosedQuote { row } => format!("Row {row}: a cell starting with \" is never closed. Add a \" at the end of the cell or remove the one at its start."),
             FileError::MissingColumns { missing } => format!(
                 "Required columns are missing: {}. Row 1 (the header) needs the columns 施策ID, 指標名 (or 指標ID), 年度 and 実績値 (or in English: measure_id, indicator, fiscal_year, actual).",
@@ -155,8 +155,11 @@ impl FileError {
 
 const MEGABYTE: usize = 1024 * 1024;
 
-fn megabytes(bytes: usize) -> f64 {
-    bytes as f64 / MEGABYTE as f64
+/// Megabytes to one decimal, rounded up so that a file just over the limit never reads as the limit.
+/// Integer arithmetic: float formatting would add its code to the wasm for this one message.
+fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes * 10).div_ceil(MEGABYTE);
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// An imported actual, as the UI keeps it in localStorage between visits.

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use plan_core::import::{self, MAX_TEXT_BYTES, Preview, RowStatus};
+use plan_core::import::{self, FileError, MAX_TEXT_BYTES, Preview, RowStatus};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -21,11 +21,18 @@ enum Stage {
     Applied(usize),
 }
 
+thread_local! {
+    /// How many values the last apply changed. Applying rebuilds the page with the new data, this panel
+    /// too; the new panel opens with that message, so the user sees what happened.
+    static JUST_APPLIED: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let explorer = use_explorer();
     let t = explorer.texts();
-    let stage = RwSignal::new(Stage::Idle);
+    let just_applied = JUST_APPLIED.take();
+    let stage = RwSignal::new(just_applied.map_or(Stage::Idle, Stage::Applied));
     let read = move |file: web_sys::File| {
         stage.set(Stage::Reading);
         // Taken now: the task below runs outside the component, where there is no context to look it up.
@@ -33,11 +40,8 @@ pub fn ImportPanel() -> impl IntoView {
         spawn_local(async move {
             let name = file.name();
             if file.size() > MAX_TEXT_BYTES as f64 {
-                let mb = number(file.size() / 1_048_576.0);
-                stage.set(Stage::Failed {
-                    ja: format!("ファイルが大きすぎます（{mb} MB）。10 MB までのファイルを選んでください。"),
-                    en: format!("The file is too large ({mb} MB). Choose a file of at most 10 MB."),
-                });
+                let error = FileError::TooLarge { bytes: file.size() as usize };
+                stage.set(Stage::Failed { ja: error.message_ja(), en: error.message_en() });
                 return;
             }
             let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
@@ -75,12 +79,16 @@ pub fn ImportPanel() -> impl IntoView {
             local::save(&dataset);
             let changed = preview.rows.iter().filter(|r| matches!(&r.status, RowStatus::Apply { value, previous, .. } if *previous != Some(*value))).count();
             stage.set(Stage::Applied(changed));
-            expect_context::<DatasetSink>().0.run(dataset);
+            JUST_APPLIED.set(Some(changed));
+            // Outside this component: the new dataset rebuilds the page, this panel included, and what it
+            // creates must not belong to (and be disposed with) this panel.
+            let sink = expect_context::<DatasetSink>();
+            spawn_local(async move { sink.0.run(dataset) });
         }
     };
     let local_count = local::count(&explorer.dataset);
     view! {
-        <details class="tool import">
+        <details class="tool import" open=just_applied.is_some()>
             <summary class="button small">{t.import_actuals}</summary>
             <div class="tool-body drop-zone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
                 <p class="hint">{t.import_help}</p>

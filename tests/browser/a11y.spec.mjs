@@ -15,6 +15,8 @@ const VIEWS = [
   ["measure", "measure=itabashi-ict2025.m02", "article.measure-detail"],
   ["timeline", "plan=kita-dx2025&view=timeline", ".timeline-list [data-measure-id]"],
   ["compare", "view=compare", "[data-theme-id]"],
+  ["simulation", "view=sim", ".sim-table"],
+  ["embed", "embed=1&plan=taito-dx2026", "[data-measure-id]"],
 ];
 
 const url = (query, lang) => "./?" + [query, lang === "en" ? "lang=en" : ""].filter(Boolean).join("&");
@@ -68,15 +70,16 @@ test.describe("the keyboard alone", () => {
       await expect(page.locator(ready).first()).toBeVisible();
       // Number every control a keyboard user must be able to reach.
       const controls = await page.evaluate(() => {
-        const selector = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), summary, [tabindex]:not([tabindex='-1'])";
-        const visible = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
-        return [...document.querySelectorAll(selector)].filter(visible).map((e, i) => {
+        const selector = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])";
+        // checkVisibility: not display:none, not visibility:hidden, not inside a closed <details>.
+        return [...document.querySelectorAll(selector)].filter((e) => e.checkVisibility({ visibilityProperty: true })).map((e, i) => {
           e.dataset.kbd = i;
           return `${e.tagName.toLowerCase()} "${(e.textContent || e.getAttribute("aria-label") || e.id).trim().slice(0, 40)}"`;
         });
       });
       expect(controls.length).toBeGreaterThan(5);
-      const reached = new Set();
+      // Tab until focus leaves the document (back on <body>) or comes round to the first control: the cycle.
+      const order = [];
       let cycled = false;
       for (let press = 0; press < controls.length + 10 && !cycled; press++) {
         await page.keyboard.press("Tab");
@@ -87,17 +90,15 @@ test.describe("the keyboard alone", () => {
           const outlined = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0;
           return { kbd: e.dataset.kbd, what: e.outerHTML.slice(0, 120), indicated: outlined || s.boxShadow !== "none" };
         });
-        // Leaving the document (focus back on <body>) or coming round to the first control again is the cycle.
-        if (focus === null || (reached.size > 0 && reached.has(focus.kbd))) {
-          cycled = reached.size > 0;
-          continue;
-        }
+        cycled = order.length > 0 && (focus === null || focus.kbd === order[0]);
+        if (cycled || focus === null) continue;
         expect(focus.kbd, `focus went to an element that is not a visible control: ${focus.what}`).toBeDefined();
+        expect(order, `focus went back to ${focus.what} (a loop that never reaches the end)`).not.toContain(focus.kbd);
         expect(focus.indicated, `no visible focus indicator on ${focus.what}`).toBe(true);
-        reached.add(focus.kbd);
+        order.push(focus.kbd);
       }
       expect(cycled, "Tab never came back to the start of the document (a keyboard trap)").toBe(true);
-      const missed = controls.filter((_, i) => !reached.has(String(i)));
+      const missed = controls.filter((_, i) => !order.includes(String(i)));
       expect(missed, "controls the keyboard never reached").toEqual([]);
     });
   }
