@@ -353,4 +353,15 @@ proptest! {
     ) {
         let _ = read(&format!("\u{feff}{HEADER},指標ID\r\n{}", rows.join("\r\n")));
     }
+
+    /// Random rows rarely name a real measure and year, so the value and year readers get their own properties.
+    #[test]
+    fn preview_never_panics_on_any_value_of_a_known_indicator(value in "[-0-9０-９,，.．件か所人 　]{0,12}|\\PC{0,12}") {
+        let _ = read(&format!("{HEADER}\r\np.m1,オンライン申請件数,2025,{value}\r\n"));
+    }
+
+    #[test]
+    fn preview_never_panics_on_any_year_of_a_known_indicator(year in "[0-9０-９令和平成元年度R.\\-]{0,8}|\\PC{0,8}") {
+        let _ = read(&format!("{HEADER}\r\np.m1,オンライン申請件数,{year},1\r\n"));
+    }
 }

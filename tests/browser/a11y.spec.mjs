@@ -93,7 +93,7 @@ test.describe("the keyboard alone", () => {
         cycled = order.length > 0 && (focus === null || focus.kbd === order[0]);
         if (cycled || focus === null) continue;
         expect(focus.kbd, `focus went to an element that is not a visible control: ${focus.what}`).toBeDefined();
-        expect(order, `focus went back to ${focus.what} (a loop that never reaches the end)`).not.toContain(focus.kbd);
+        expect(order, `Tab kept or sent focus back to ${focus.what} (a keyboard trap)`).not.toContain(focus.kbd);
         expect(focus.indicated, `no visible focus indicator on ${focus.what}`).toBe(true);
         order.push(focus.kbd);
       }

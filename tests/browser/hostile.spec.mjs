@@ -16,7 +16,7 @@ const PLAN = "taito-dx2026";
 function nastyDataset() {
   const dataset = builtDataset();
   const plan = dataset.plans.find((p) => p.id === PLAN);
-  plan.title = `${NASTY.script}${plan.title}`;
+  plan.title = `${NASTY.img}${NASTY.script}${plan.title}`;
   plan.policies[0].name = NASTY.img;
   const [m1, m2, m3] = plan.measures;
   Object.assign(m1, { name: NASTY.script + NASTY.img, summary: NASTY.jsUrl, departments: [NASTY.img] });
@@ -73,7 +73,7 @@ test.describe("nasty strings in the dataset", () => {
     const noExecution = watchForExecution(page);
 
     await page.goto("./");
-    await expect(page.locator(`[data-plan-id="${PLAN}"] .plan-link`)).toContainText(NASTY.script);
+    await expect(page.locator(`[data-plan-id="${PLAN}"] .plan-link`)).toContainText(NASTY.img + NASTY.script);
     await noExecution();
 
     await page.goto(`./?plan=${PLAN}`);
@@ -112,7 +112,18 @@ test.describe("nasty strings in the dataset", () => {
     await expect(card(m1)).toContainText(NASTY.script);
     await page.goto("./?view=compare");
     await expect(page.locator(".theme").first()).toBeVisible();
+    await page.goto(`./?plan=${PLAN}&view=sim`);
+    await expect(page.locator(".sim-table")).toBeVisible();
+    await page.goto(`./?embed=1&plan=${PLAN}`);
+    await expect(card(m1)).toContainText(NASTY.script);
     await noExecution();
+
+    // The embed code a ward pastes into its own page carries the plan title escaped, not as markup.
+    await page.goto(`./?plan=${PLAN}`);
+    await page.getByText("埋め込みコード").click();
+    const snippet = await page.locator("#embed-snippet").inputValue();
+    expect(snippet).toContain("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;");
+    expect(snippet).not.toContain(NASTY.img);
   });
 
   test("a lone surrogate escape (\\ud800) is refused whole with the error panel, not a crash", async ({ page }) => {
