@@ -37,6 +37,9 @@ impl fmt::Display for Issue {
 /// seeds print whole percents, so rounding explains up to one point.
 const ATTAINMENT_TOLERANCE_POINTS: f64 = 1.0;
 
+/// The deepest policy tree accepted; the seeds' deepest is 3 (北区: 基本方針 → ① → 施策).
+const MAX_POLICY_DEPTH: usize = 12;
+
 /// Every issue in the dataset, in document order. Empty means valid.
 pub fn validate(dataset: &Dataset) -> Vec<Issue> {
     let mut issues = Vec::new();
@@ -132,7 +135,9 @@ impl PlanCheck<'_> {
             }
             self.check_indicators(&policy.id, &policy.indicators);
         }
-        self.check_policy_cycles();
+        if self.check_policy_cycles() {
+            self.check_policy_depth();
+        }
 
         for measure in &plan.measures {
             self.check_measure(measure, &policy_ids, &grades);
@@ -184,7 +189,8 @@ impl PlanCheck<'_> {
     }
 
     /// Visits each policy once, so that a long chain of parents (a hostile file) costs linear time.
-    fn check_policy_cycles(&mut self) {
+    /// Reports every policy on a loop; true when there is none.
+    fn check_policy_cycles(&mut self) -> bool {
         let parents: HashMap<&str, &str> =
             self.plan.policies.iter().filter_map(|p| Some((p.id.as_str(), p.parent.as_deref()?))).collect();
         // Which walk up the tree first reached each policy: reaching one's own walk again is a loop.
@@ -215,6 +221,40 @@ impl PlanCheck<'_> {
         for policy in &self.plan.policies {
             if on_loop.contains(policy.id.as_str()) {
                 self.push(&policy.id, "parent", "leads back to itself", "Policies form a tree: remove the loop.");
+            }
+        }
+        on_loop.is_empty()
+    }
+
+    /// Bounds the tree's depth: the views walk it recursively, and no plan has more than a few levels.
+    /// Runs only on a tree without loops, so every walk up ends.
+    fn check_policy_depth(&mut self) {
+        let parents: HashMap<&str, &str> =
+            self.plan.policies.iter().filter_map(|p| Some((p.id.as_str(), p.parent.as_deref()?))).collect();
+        let known: HashSet<&str> = self.plan.policies.iter().map(|p| p.id.as_str()).collect();
+        let mut depth: HashMap<&str, usize> = HashMap::new();
+        for policy in &self.plan.policies {
+            // Up to the first policy whose depth is known, or the root; then down again, filling in.
+            let mut path = Vec::new();
+            let mut at = policy.id.as_str();
+            let above = loop {
+                if let Some(&d) = depth.get(at) {
+                    break d;
+                }
+                path.push(at);
+                match parents.get(at) {
+                    Some(&up) if known.contains(up) => at = up,
+                    _ => break 0,
+                }
+            };
+            for (i, id) in path.into_iter().rev().enumerate() {
+                depth.insert(id, above + i + 1);
+            }
+        }
+        for policy in &self.plan.policies {
+            let level = depth[policy.id.as_str()];
+            if level > MAX_POLICY_DEPTH {
+                self.push(&policy.id, "parent", format!("is {level} levels deep"), format!("A policy tree has at most {MAX_POLICY_DEPTH} levels."));
             }
         }
     }

@@ -91,16 +91,33 @@ fn deeply_nested_json_is_an_error_not_a_stack_overflow() {
     }
 }
 
+fn chain(len: usize) -> Vec<Policy> {
+    (0..len).map(|i| policy(&format!("p.{i}"), (i > 0).then(|| format!("p.{}", i - 1)).as_deref())).collect()
+}
+
 /// A huge file takes linear time: a chain of 100,000 policies (a tree as deep as it is long) and a 16 MB
 /// title. Were any check quadratic in the chain, this test would not finish (cargo flags it after 60 s).
+/// The chain is too deep to accept, and is refused with that reason.
 #[test]
-fn a_huge_dataset_loads() {
+fn a_huge_dataset_is_checked_in_linear_time() {
     let mut plan = plan();
     plan.title = "長".repeat(16_000_000 / 3);
-    plan.policies = (0..100_000).map(|i| policy(&format!("p.{i}"), (i > 0).then(|| format!("p.{}", i - 1)).as_deref())).collect();
+    plan.policies = chain(100_000);
     let json = serde_json::to_string(&Dataset { schema_version: 1, plans: vec![plan], themes: vec![] }).unwrap();
-    let dataset = load_dataset(&json).unwrap();
-    assert_eq!(dataset.plans[0].policies.len(), 100_000);
+    let LoadError::Invalid(issues) = load_dataset(&json).unwrap_err() else { panic!("a syntax error?") };
+    assert!(issues.iter().all(|i| i.problem.ends_with("levels deep")), "only the depth is wrong");
+}
+
+/// The views walk the policy tree recursively: a tree deeper than any plan's is refused.
+#[test]
+fn policy_trees_are_at_most_twelve_levels_deep() {
+    let mut plan = plan();
+    plan.policies = chain(12);
+    assert!(validate(&Dataset { schema_version: 1, plans: vec![plan.clone()], themes: vec![] }).is_empty());
+    plan.policies = chain(13);
+    let issues = validate(&Dataset { schema_version: 1, plans: vec![plan], themes: vec![] });
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].problem, "is 13 levels deep");
 }
 
 proptest! {
