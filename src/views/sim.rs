@@ -171,7 +171,7 @@ fn SimResults(sim: Arc<Simulation>) -> impl IntoView {
             .filter(|i| measure_ids.contains(i.owner.as_str()))
             .map(|i| indicator_row(&dataset, &sim, i, t, lang))
             .collect_view();
-        let plan_sections = plans.iter().map(|&p| plan_summary(&dataset.plans[p], p, &sim, t)).collect_view();
+        let plan_sections = plans.iter().map(|&p| plan_summary(&dataset.plans[p], p, &sim, &matches, t)).collect_view();
         view! {
             <section aria-labelledby="sim-tally">
                 <h3 id="sim-tally">{t.sim_what}</h3>
@@ -288,7 +288,7 @@ fn indicator_row(dataset: &Dataset, sim: &Simulation, i: &sim::IndicatorSim, t: 
 }
 
 /// Per plan: the expected number of measures per grade, as an SVG chart and the same figures as a table.
-fn plan_summary(plan: &Plan, plan_at: usize, sim: &Simulation, t: &'static Texts) -> impl IntoView + use<> {
+fn plan_summary(plan: &Plan, plan_at: usize, sim: &Simulation, matches: &HashSet<(usize, usize)>, t: &'static Texts) -> impl IntoView + use<> {
     let scale = &sim.scales[plan_at];
     let Some(rollup) = sim.rollups.iter().find(|r| r.plan == plan_at && r.scope == Scope::Plan) else {
         return ().into_any();
@@ -304,7 +304,7 @@ fn plan_summary(plan: &Plan, plan_at: usize, sim: &Simulation, t: &'static Texts
             <p>{(t.sim_graded)(rollup.graded, rollup.measures)}" "{source_note}</p>
             {chart(rollup, &scale.grades, &heading, t)}
             {rollup_table(rollup, &scale.grades, t, &heading)}
-            {department_rollups(plan, plan_at, sim, t)}
+            {department_rollups(plan, plan_at, sim, matches, t)}
         </section>
     }
     .into_any()
@@ -369,7 +369,7 @@ fn rollup_table(rollup: &Rollup, grades: &[String], t: &'static Texts, caption: 
 }
 
 /// Per department and per top-level policy: expected measures per grade, with the 80 % interval.
-fn department_rollups(plan: &Plan, plan_at: usize, sim: &Simulation, t: &'static Texts) -> impl IntoView + use<> {
+fn department_rollups(plan: &Plan, plan_at: usize, sim: &Simulation, matches: &HashSet<(usize, usize)>, t: &'static Texts) -> impl IntoView + use<> {
     let grades = &sim.scales[plan_at].grades;
     let rows = sim
         .rollups
@@ -380,6 +380,10 @@ fn department_rollups(plan: &Plan, plan_at: usize, sim: &Simulation, t: &'static
                 Scope::Department(d) => format!("{}: {d}", t.facet_dept),
                 Scope::Policy(i) if plan.policies[*i].parent.is_none() => {
                     format!("{}: {} {}", t.facet_policy, plan.policies[*i].code, plan.policies[*i].name)
+                }
+                // For one measure, the expected count of a grade is its probability.
+                Scope::Measure(i) if matches.contains(&(plan_at, *i)) => {
+                    format!("{}: {} {}", t.sim_measure, plan.measures[*i].code, plan.measures[*i].name)
                 }
                 _ => return None,
             };

@@ -80,3 +80,17 @@ test("in English, the grades the app supplies are labelled as its own wording", 
   await page.goto("./?plan=kita-dx2025&view=sim&lang=en");
   await expect(page.locator(".sim-plan").first()).toContainText("The plan gives no thresholds");
 });
+
+test("imported actuals change the simulation at once", async ({ page }) => {
+  await page.goto("./?plan=itabashi-ict2025&view=sim&pace=80&spread=0");
+  await ready(page);
+  const row = page.locator(".sim-table tbody tr", { hasText: "RPA事業の拡大 / 実行シナリオ数" });
+  const before = await row.innerText();
+  await page.getByText("実績値を取り込む（CSV/TSV）").click();
+  const csv = "施策ID,指標名,年度,実績値\r\nitabashi-ict2025.m02,実行シナリオ数,2021,5\r\n";
+  await page.locator("#import-file").setInputFiles({ name: "actuals.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "この内容で取り込む" }).click();
+  await expect.poll(() => row.innerText()).not.toBe(before);
+  await row.locator(".formula summary").click();
+  await expect(row.locator(".formula pre")).toContainText("起点: 5");
+});
