@@ -3,8 +3,7 @@
 // new ids). Prints median and max per case; budgets are PRODUCT.md §6 (16 ms real, 50 ms at 100x).
 // Figures only: a slow run is reported, never a test failure.
 //   node scripts/bench-filter.mjs [--dir dist] [--factor 100]
-import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
+import { launch, serve } from "./chromium.mjs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -86,12 +85,8 @@ async function run(page, label, budget, body) {
   return Number(measures.match(/\d+/)[0]);
 }
 
-const server = spawn("node", ["scripts/serve.mjs", "--dir", dir, "--port", String(port)], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const server = await serve(dir, port);
+const browser = await launch();
 try {
   const real = JSON.parse(readFileSync(join(dir, "data/plans.json"), "utf8"));
   // The service worker would answer from its cache, past page.route(): measure without it.

@@ -1,17 +1,12 @@
 // Times the simulation in headless Chromium: from a change of the random seed to the updated results
 // (10,000 draws over every numeric indicator of the dataset, then rendering). Figures only.
 //   node scripts/bench-sim.mjs [--dir dist]
-import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
+import { launch, serve } from "./chromium.mjs";
 
 const dir = process.argv.includes("--dir") ? process.argv[process.argv.indexOf("--dir") + 1] : "dist";
 const port = 8096;
-const server = spawn("node", ["scripts/serve.mjs", "--dir", dir, "--port", String(port)], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const server = await serve(dir, port);
+const browser = await launch();
 try {
   // The service worker would answer from its cache, past page.route(): measure without it.
   const page = await browser.newPage({ serviceWorkers: "block" });
