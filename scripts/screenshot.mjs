@@ -6,6 +6,7 @@ const url = process.argv[2] || "http://127.0.0.1:8080/";
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
 await page.goto(url);
-await page.locator("[data-measure-id]").first().waitFor();
+// The start page lists plans; the other views list measures.
+await page.locator("[data-plan-id], [data-measure-id]").first().waitFor();
 await page.screenshot({ path: process.argv[3] || "docs/screenshot.png" });
 await browser.close();
