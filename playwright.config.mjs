@@ -1,5 +1,6 @@
 // Browser tests run in Debian's Chromium (nothing is downloaded) against the release build in dist/.
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./scripts/chromium.mjs";
 
 const PORT = 8090;
 
@@ -13,18 +14,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     // The service worker would serve data from its cache, past page.route(); offline tests opt in.
     serviceWorkers: "block",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_FLAGS },
   },
   webServer: {
     command: `node scripts/serve.mjs --dir dist --port ${PORT}`,

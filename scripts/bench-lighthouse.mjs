@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -25,8 +26,8 @@ const CATEGORIES = [
 
 const server = spawn("node", ["scripts/serve.mjs", "--dir", dir, "--port", String(port), "--compress"], { stdio: "ignore" });
 const chrome = await chromeLauncher.launch({
-  chromePath: "/usr/bin/chromium",
-  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  chromePath: CHROMIUM,
+  chromeFlags: CHROMIUM_FLAGS,
 });
 const scores = Object.fromEntries(CATEGORIES.map(([id]) => [id, []]));
 const problems = new Map();
