@@ -1,26 +1,60 @@
 // Trunk post-build hook (Trunk.toml), run on the staging folder before it becomes dist/:
-// 1. Moves trunk's inline loader <script type="module"> into a hashed file, so the site runs under
-//    `Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'` (no inline script).
-// 2. Writes sw.js, the service worker, with the list of every file to precache and a version
+// 1. Gives the staff bundle (built by trunk as a "worker", so unhashed and not started) hashed names.
+// 2. Replaces trunk's inline loader and preload links with a start script in a hashed file, so the
+//    site runs under `Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'` (no inline
+//    script). It starts the staff bundle for a link to the simulation and the resident bundle
+//    otherwise, and lets the resident bundle hand over to the staff one (src/bundle.rs).
+// 3. Writes sw.js, the service worker, with the list of every file to precache and a version
 //    derived from their contents: a new build is a new version, an identical one is not.
 //   node scripts/postbuild.mjs <staging dir>
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("usage: postbuild.mjs <staging dir>");
+const hash = (...bodies) => bodies.reduce((h, b) => h.update(b), createHash("sha256")).digest("hex").slice(0, 16);
+
+const staffHash = hash(readFileSync(join(dir, "staff.js")), readFileSync(join(dir, "staff_bg.wasm")));
+const staff = [`staff-${staffHash}.js`, `staff-${staffHash}_bg.wasm`];
+renameSync(join(dir, "staff.js"), join(dir, staff[0]));
+renameSync(join(dir, "staff_bg.wasm"), join(dir, staff[1]));
 
 const htmlPath = join(dir, "index.html");
 let html = readFileSync(htmlPath, "utf8");
-const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
-if (inline) {
-  const body = inline[1].trim() + "\n";
-  const name = `start-${createHash("sha256").update(body).digest("hex").slice(0, 16)}.js`;
-  writeFileSync(join(dir, name), body);
-  html = html.replace(inline[0], `<script type="module" src="./${name}"></script>`);
-  writeFileSync(htmlPath, html);
-}
+const inline = html.match(/<script type="module">[\s\S]*?<\/script>/);
+const resident = inline?.[0].match(/from '\.\/([^']+\.js)'[\s\S]*module_or_path: '\.\/([^']+\.wasm)'/);
+if (!resident) throw new Error("trunk's loader script was not found in index.html");
+const start = `// Written by scripts/postbuild.mjs: starts one of the two bundles (ARCHITECTURE.md, Bundles).
+const bundles = {
+  resident: ${JSON.stringify([`./${resident[1]}`, `./${resident[2]}`])},
+  staff: ${JSON.stringify(staff.map((f) => `./${f}`))},
+};
+const fetchWasm = (url) => fetch(url).then((r) => (r.ok ? r : Promise.reject(new Error(\`\${url}: HTTP \${r.status}\`))));
+const start = async (name, beforeStart) => {
+  const [js, wasm] = bundles[name];
+  if (!beforeStart) {
+    const { default: init } = await import(js);
+    return init({ module_or_path: fetchWasm(wasm) });
+  }
+  // Everything that can fail on the network happens before the running app is taken down.
+  const [{ default: init }, module] = await Promise.all([import(js), fetchWasm(wasm).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b))]);
+  beforeStart();
+  return init({ module_or_path: module }).catch((error) => {
+    document.getElementById("fatal").hidden = false;
+    throw error;
+  });
+};
+// The resident bundle calls this (src/bundle.rs) when the simulation or a staff tool is asked for.
+window.planExplorerLoadStaff = (unmount) => start("staff", unmount);
+await start(new URLSearchParams(location.search).get("view") === "sim" ? "staff" : "resident");
+`;
+const name = `start-${hash(start)}.js`;
+writeFileSync(join(dir, name), start);
+html = html
+  .replace(inline[0], `<script type="module" src="./${name}"></script>`)
+  .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
+writeFileSync(htmlPath, html);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("index.html still has an inline script");
 
 const files = [];
@@ -33,13 +67,12 @@ const walk = (at) => {
 };
 walk(dir);
 const precache = files.filter((f) => f !== "sw.js" && !f.endsWith(".schema.json") && !f.endsWith(".csv")).sort();
-const version = createHash("sha256");
-for (const f of precache) version.update(f).update(readFileSync(join(dir, f)));
+const version = hash(...precache.flatMap((f) => [f, readFileSync(join(dir, f))]));
 const template = readFileSync(new URL("../public/sw.template.js", import.meta.url), "utf8");
 writeFileSync(
   join(dir, "sw.js"),
   template
-    .replace("__VERSION__", version.digest("hex").slice(0, 16))
+    .replace("__VERSION__", version)
     .replace("__FILES__", JSON.stringify(["./", ...precache.map((f) => `./${f}`)])),
 );
-console.log(`postbuild: loader moved to a file, sw.js precaches ${precache.length} files`);
+console.log(`postbuild: start script ${name}, staff bundle ${staff[0]}, sw.js precaches ${precache.length} files`);

@@ -4,6 +4,7 @@
 //! bytes gzipped), a view of one plan (or one of its measures) reads only `data/plans/<id>.json`,
 //! and anything across plans reads `data/plans.json`. Moving to a view that needs more loads more.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -12,6 +13,7 @@ use plan_core::PlanIndex;
 use plan_core::query::{Lang, Query, View};
 use wasm_bindgen::JsCast;
 
+use crate::bundle::{Bundle, use_bundle};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::facets::Facets;
 use crate::components::link::QueryLink;
@@ -20,11 +22,10 @@ use crate::components::search_box::SearchBox;
 use crate::components::view_tabs::ViewTabs;
 use crate::data::{self, LoadFailure};
 use crate::i18n::{lang_code, texts};
-use crate::components::toolbar::Toolbar;
 use crate::state::{DatasetSink, Explorer, Nav, use_nav};
 use crate::{local, url};
 use crate::views::{
-    compare::CompareView, list::ListView, measure::MeasureView, sim::SimView, start::StartView, timeline::TimelineView, tree::TreeView,
+    compare::CompareView, list::ListView, measure::MeasureView, start::StartView, timeline::TimelineView, tree::TreeView,
 };
 
 /// How much of the data a view needs.
@@ -86,15 +87,32 @@ impl Data {
     }
 }
 
-/// Mounts the app into `#app`, replacing the static "loading" text that shows before the wasm runs.
-pub fn mount() {
+thread_local! {
+    /// Drops the mounted app: its DOM, effects and listeners. Taken by [`unmount`].
+    static MOUNTED: RefCell<Option<Box<dyn FnOnce()>>> = RefCell::new(None);
+}
+
+/// Mounts the app into `#app`, replacing the static "loading" text that shows before the wasm runs
+/// (or what a bundle that handed over left there).
+pub fn mount(bundle: Bundle) {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .expect("index.html has #app");
     root.set_inner_html("");
-    leptos::mount::mount_to(root, App).forget();
+    let handle = leptos::mount::mount_to(root, move || {
+        provide_context(bundle);
+        App()
+    });
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(move || drop(handle))));
+}
+
+/// Takes the app off the page, for the staff bundle to start in its place (`bundle.rs`).
+pub fn unmount() {
+    if let Some(drop_app) = MOUNTED.with(|m| m.borrow_mut().take()) {
+        drop_app();
+    }
 }
 
 #[component]
@@ -117,7 +135,8 @@ pub fn App() -> impl IntoView {
                 }),
             };
             // A later navigation may have asked for something else meanwhile: keep only the latest.
-            if requested.get_untracked().as_ref() == Some(&scope) {
+            // (`try_`: the app may have been handed over to the staff bundle meanwhile.)
+            if requested.try_with_untracked(|r| r.as_ref() == Some(&scope)) == Some(true) {
                 data.set(loaded.unwrap_or_else(Data::Failed));
             }
         });
@@ -215,7 +234,13 @@ fn Header() -> impl IntoView {
 #[component]
 fn ExplorerPage(explorer: Explorer) -> impl IntoView {
     let query = explorer.query;
+    let bundle = use_bundle();
     let page = Memo::new(move |_| query.with(|q| (q.effective_view(), q.measure.clone(), q.embed)));
+    // Effects run after the page below is in the DOM.
+    Effect::new(move |_| {
+        page.track();
+        (bundle.page_shown)();
+    });
     move || match page.get() {
         (_, Some(id), _) => view! { <MeasureView id/> }.into_any(),
         (None, None, _) => {
@@ -223,14 +248,14 @@ fn ExplorerPage(explorer: Explorer) -> impl IntoView {
             view! { <StartView index/> }.into_any()
         }
         (Some(view), None, embed) => view! {
-            {(!embed).then(|| view! { <ViewTabs/><Toolbar/> })}
+            {(!embed).then(|| view! { <ViewTabs/>{(bundle.toolbar)()} })}
             <div class="layout" class:embed=embed>
                 {(!embed).then(|| view! { <aside class="sidebar"><Facets/></aside> })}
                 <div class="content">{match view {
                     View::Tree => view! { <TreeView/> }.into_any(),
                     View::Timeline => view! { <TimelineView/> }.into_any(),
                     View::Compare => view! { <CompareView/> }.into_any(),
-                    View::Sim => view! { <SimView/> }.into_any(),
+                    View::Sim => (bundle.sim_view)(),
                     View::List => view! { <ListView/> }.into_any(),
                 }}</div>
             </div>

@@ -1,17 +1,9 @@
-//! plan-explorer in the browser: only mounts. The app lives in `app.rs`, pages in `views/`,
-//! shared pieces in `components/`, and all logic that can be plain Rust in the `plan-core` crate.
+//! The resident bundle: every view but the simulation and the staff tools, which it hands over to the
+//! staff bundle when asked for them (`bundle.rs`).
 
-mod app;
-mod components;
-mod data;
-mod i18n;
-mod local;
-mod panic;
-mod state;
-mod url;
-mod views;
+use plan_explorer::{app, bundle::Bundle, panic};
 
 fn main() {
     panic::install();
-    app::mount();
+    app::mount(Bundle::resident());
 }

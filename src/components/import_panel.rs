@@ -10,6 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::number;
 use crate::state::{DatasetSink, use_explorer};
+use crate::i18n::staff::staff_texts;
 use crate::{data, local, url};
 
 #[derive(Clone)]
@@ -30,7 +31,7 @@ thread_local! {
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let explorer = use_explorer();
-    let t = explorer.texts();
+    let st = staff_texts(explorer.lang());
     let just_applied = JUST_APPLIED.take();
     let stage = RwSignal::new(just_applied.map_or(Stage::Idle, Stage::Applied));
     let read = move |file: web_sys::File| {
@@ -89,28 +90,28 @@ pub fn ImportPanel() -> impl IntoView {
     let local_count = local::count(&explorer.dataset);
     view! {
         <details class="tool import" open=just_applied.is_some()>
-            <summary class="button small">{t.import_actuals}</summary>
+            <summary class="button small">{st.import_actuals}</summary>
             <div class="tool-body drop-zone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-                <p class="hint">{t.import_help}</p>
-                <label for="import-file">{t.import_choose}</label>
+                <p class="hint">{st.import_help}</p>
+                <label for="import-file">{st.import_choose}</label>
                 <input id="import-file" type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" on:change=on_change/>
                 {(local_count > 0).then(|| view! {
                     <p class="local-note">
-                        {(t.local_count)(local_count)}" "
+                        {(st.local_count)(local_count)}" "
                         <button type="button" class="button small" on:click=|_| {
                             local::clear();
                             if let Some(w) = web_sys::window() { let _ = w.location().reload(); }
-                        }>{t.local_clear}</button>
+                        }>{st.local_clear}</button>
                     </p>
                 })}
                 <div role="status" aria-live="polite">
                     {move || match stage.get() {
                         Stage::Idle => ().into_any(),
-                        Stage::Reading => view! { <p>{t.import_reading}</p> }.into_any(),
+                        Stage::Reading => view! { <p>{st.import_reading}</p> }.into_any(),
                         Stage::Failed { ja, en } => view! {
                             <div class="error-panel compact"><p>{ja}</p><p lang="en">{en}</p></div>
                         }.into_any(),
-                        Stage::Applied(n) => view! { <p class="success">{(t.import_applied)(n)}</p> }.into_any(),
+                        Stage::Applied(n) => view! { <p class="success">{(st.import_applied)(n)}</p> }.into_any(),
                         Stage::Ready { file, encoding, preview } => preview_view(file, encoding, preview, apply).into_any(),
                     }}
                 </div>
@@ -120,7 +121,7 @@ pub fn ImportPanel() -> impl IntoView {
 }
 
 fn preview_view(file: String, encoding: &'static str, preview: Preview, apply: impl Fn(leptos::ev::MouseEvent) + 'static) -> impl IntoView {
-    let t = use_explorer().texts();
+    let st = staff_texts(use_explorer().lang());
     let errors = preview.rows.iter().filter(|r| matches!(r.status, RowStatus::Error { .. })).count();
     let can_apply = preview.can_apply();
     let rows = preview
@@ -133,12 +134,12 @@ fn preview_view(file: String, encoding: &'static str, preview: Preview, apply: i
                     let before = previous.map(number).unwrap_or_else(|| "—".into());
                     (
                         if unchanged { "same" } else { "apply" },
-                        if unchanged { t.row_same } else { t.row_apply },
+                        if unchanged { st.row_same } else { st.row_apply },
                         format!("{measure} / {indicator} / {fy}: {before} → {}", number(*value)),
                     )
                 }
-                RowStatus::Skip { reason } => ("skip", t.row_skip, reason.message_ja().to_string()),
-                RowStatus::Error { message_ja, message_en } => ("error", t.row_error, format!("{message_ja} / {message_en}")),
+                RowStatus::Skip { reason } => ("skip", st.row_skip, reason.message_ja().to_string()),
+                RowStatus::Error { message_ja, message_en } => ("error", st.row_error, format!("{message_ja} / {message_en}")),
             };
             view! {
                 <tr class=class>
@@ -149,18 +150,18 @@ fn preview_view(file: String, encoding: &'static str, preview: Preview, apply: i
             }
         })
         .collect_view();
-    let ignored = (!preview.ignored_columns.is_empty()).then(|| view! { <p class="hint">{t.ignored_columns}{preview.ignored_columns.join("、")}</p> });
+    let ignored = (!preview.ignored_columns.is_empty()).then(|| view! { <p class="hint">{st.ignored_columns}{preview.ignored_columns.join("、")}</p> });
     view! {
         <p>{format!("{file}（{encoding}）")}</p>
         {ignored}
-        {(errors > 0).then(|| view! { <p class="error-text">{(t.import_errors)(errors)}</p> })}
-        <div class="table-wrap" tabindex="0" role="region" aria-label=t.import_preview>
+        {(errors > 0).then(|| view! { <p class="error-text">{(st.import_errors)(errors)}</p> })}
+        <div class="table-wrap" tabindex="0" role="region" aria-label=st.import_preview>
             <table class="import-preview">
-                <caption>{t.import_preview}</caption>
-                <thead><tr><th scope="col">{t.row_number}</th><th scope="col">{t.row_status}</th><th scope="col">{t.row_detail}</th></tr></thead>
+                <caption>{st.import_preview}</caption>
+                <thead><tr><th scope="col">{st.row_number}</th><th scope="col">{st.row_status}</th><th scope="col">{st.row_detail}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <button type="button" class="button primary" disabled=!can_apply on:click=apply>{t.import_apply}</button>
+        <button type="button" class="button primary" disabled=!can_apply on:click=apply>{st.import_apply}</button>
     }
 }

@@ -6,5 +6,6 @@ pub mod link;
 pub mod loading;
 pub mod measure_card;
 pub mod search_box;
+pub mod staff_handover;
 pub mod toolbar;
 pub mod view_tabs;

@@ -9,12 +9,14 @@ use wasm_bindgen::JsCast;
 
 use crate::components::import_panel::ImportPanel;
 use crate::state::use_explorer;
+use crate::i18n::staff::staff_texts;
 use crate::url;
 
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let explorer = use_explorer();
     let t = explorer.texts();
+    let st = staff_texts(explorer.lang());
     let export = move |kind: &'static str| {
         let explorer = use_explorer();
         let matches: HashSet<(usize, usize)> = explorer.results.with_untracked(|r| r.matches.iter().map(|m| (m.plan, m.measure)).collect());
@@ -30,8 +32,8 @@ pub fn Toolbar() -> impl IntoView {
     };
     view! {
         <div class="toolbar">
-            <button type="button" class="button small" on:click=move |_| export("csv")>{t.export_csv}</button>
-            <button type="button" class="button small" on:click=move |_| export("json")>{t.export_json}</button>
+            <button type="button" class="button small" on:click=move |_| export("csv")>{st.export_csv}</button>
+            <button type="button" class="button small" on:click=move |_| export("json")>{st.export_json}</button>
             <button type="button" class="button small" on:click=|_| { web_sys::window().map(|w| w.print()); }>{t.print}</button>
             <EmbedCode/>
             <ImportPanel/>
@@ -98,7 +100,7 @@ pub fn download(bytes: &[u8], mime: &str, name: &str) {
 #[component]
 fn EmbedCode() -> impl IntoView {
     let explorer = use_explorer();
-    let t = explorer.texts();
+    let st = staff_texts(explorer.lang());
     let snippet = move || {
         let explorer = use_explorer();
         let query = Query { embed: true, ..explorer.query.get() };
@@ -121,9 +123,9 @@ fn EmbedCode() -> impl IntoView {
     };
     view! {
         <details class="tool">
-            <summary class="button small">{t.embed_code}</summary>
+            <summary class="button small">{st.embed_code}</summary>
             <div class="tool-body">
-                <label for="embed-snippet">{t.embed_code_help}</label>
+                <label for="embed-snippet">{st.embed_code_help}</label>
                 <textarea id="embed-snippet" readonly rows="4" prop:value=snippet></textarea>
             </div>
         </details>

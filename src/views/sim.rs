@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{Texts, fiscal_year, number};
 use crate::state::use_explorer;
+use crate::i18n::staff::{StaffTexts, staff_texts};
 
 const SCENARIOS_KEY: &str = "plan-explorer:scenarios";
 
@@ -45,7 +46,7 @@ fn set_assumptions(assumptions: &Assumptions) {
 #[component]
 pub fn SimView() -> impl IntoView {
     let explorer = use_explorer();
-    let t = explorer.texts();
+    let st = staff_texts(explorer.lang());
     let assumptions = Memo::new(move |_| assumptions_of(&use_explorer()));
     let result: RwSignal<Option<Arc<Simulation>>> = RwSignal::new(None);
     let running = RwSignal::new(true);
@@ -64,10 +65,10 @@ pub fn SimView() -> impl IntoView {
         });
     });
     view! {
-        <h2>{t.sim_heading}</h2>
-        <p class="lead">{t.sim_intro}</p>
+        <h2>{st.sim_heading}</h2>
+        <p class="lead">{st.sim_intro}</p>
         <AssumptionsForm assumptions/>
-        <p class="status" role="status" aria-live="polite">{move || if running.get() { t.sim_running } else { "" }}</p>
+        <p class="status" role="status" aria-live="polite">{move || if running.get() { st.sim_running } else { "" }}</p>
         {move || result.get().map(|sim| view! { <SimResults sim/> })}
         <Scenarios assumptions/>
     }
@@ -75,7 +76,7 @@ pub fn SimView() -> impl IntoView {
 
 #[component]
 fn AssumptionsForm(assumptions: Memo<Assumptions>) -> impl IntoView {
-    let t = use_explorer().texts();
+    let st = staff_texts(use_explorer().lang());
     let number_field = move |id: &'static str, label: &'static str, hint: &'static str, value: Signal<String>, apply: fn(&mut Assumptions, f64)| {
         view! {
             <div class="field">
@@ -125,18 +126,18 @@ fn AssumptionsForm(assumptions: Memo<Assumptions>) -> impl IntoView {
     view! {
         <form class="sim-form" on:submit=|ev| ev.prevent_default()>
             <fieldset>
-                <legend>{t.sim_model}</legend>
-                {model_choice("pace", t.sim_model_pace)}
-                {model_choice("trend", t.sim_model_trend)}
-                {model_choice("change", t.sim_model_change)}
+                <legend>{st.sim_model}</legend>
+                {model_choice("pace", st.sim_model_pace)}
+                {model_choice("trend", st.sim_model_trend)}
+                {model_choice("change", st.sim_model_change)}
             </fieldset>
             <div class="field-grid">
-                {move || matches!(assumptions.get().model, Model::PlanPace { .. }).then(|| number_field("sim-pace", t.sim_pace, t.sim_pace_hint, pace, |a, v| a.model = Model::PlanPace { pace: v / 100.0 }))}
-                {move || matches!(assumptions.get().model, Model::AnnualChange { .. }).then(|| number_field("sim-change", t.sim_change, t.sim_change_hint, change, |a, v| a.model = Model::AnnualChange { rate: v / 100.0 }))}
-                {number_field("sim-spread", t.sim_spread, t.sim_spread_hint, Signal::derive(move || number(assumptions.get().spread * 100.0)), |a, v| a.spread = v / 100.0)}
-                {number_field("sim-milestone", t.sim_milestone, t.sim_milestone_hint, Signal::derive(move || number(assumptions.get().milestone_probability * 100.0)), |a, v| a.milestone_probability = v / 100.0)}
-                {number_field("sim-draws", t.sim_draws, t.sim_draws_hint, Signal::derive(move || assumptions.get().draws.to_string()), |a, v| a.draws = v as u32)}
-                {number_field("sim-seed", t.sim_seed, t.sim_seed_hint, Signal::derive(move || assumptions.get().seed.to_string()), |a, v| a.seed = v as u64)}
+                {move || matches!(assumptions.get().model, Model::PlanPace { .. }).then(|| number_field("sim-pace", st.sim_pace, st.sim_pace_hint, pace, |a, v| a.model = Model::PlanPace { pace: v / 100.0 }))}
+                {move || matches!(assumptions.get().model, Model::AnnualChange { .. }).then(|| number_field("sim-change", st.sim_change, st.sim_change_hint, change, |a, v| a.model = Model::AnnualChange { rate: v / 100.0 }))}
+                {number_field("sim-spread", st.sim_spread, st.sim_spread_hint, Signal::derive(move || number(assumptions.get().spread * 100.0)), |a, v| a.spread = v / 100.0)}
+                {number_field("sim-milestone", st.sim_milestone, st.sim_milestone_hint, Signal::derive(move || number(assumptions.get().milestone_probability * 100.0)), |a, v| a.milestone_probability = v / 100.0)}
+                {number_field("sim-draws", st.sim_draws, st.sim_draws_hint, Signal::derive(move || assumptions.get().draws.to_string()), |a, v| a.draws = v as u32)}
+                {number_field("sim-seed", st.sim_seed, st.sim_seed_hint, Signal::derive(move || assumptions.get().seed.to_string()), |a, v| a.seed = v as u64)}
             </div>
         </form>
     }
@@ -152,6 +153,7 @@ fn SimResults(sim: Arc<Simulation>) -> impl IntoView {
     move || {
         let explorer = use_explorer();
         let t = explorer.texts();
+        let st = staff_texts(explorer.lang());
         let lang = explorer.lang();
         let dataset = explorer.dataset.clone();
         let matches: HashSet<(usize, usize)> = explorer.results.with(|r| r.matches.iter().map(|m| (m.plan, m.measure)).collect());
@@ -169,28 +171,28 @@ fn SimResults(sim: Arc<Simulation>) -> impl IntoView {
             .indicators
             .iter()
             .filter(|i| measure_ids.contains(i.owner.as_str()))
-            .map(|i| indicator_row(&dataset, &sim, i, t, lang))
+            .map(|i| indicator_row(&dataset, &sim, i, t, st, lang))
             .collect_view();
-        let plan_sections = plans.iter().map(|&p| plan_summary(&dataset.plans[p], p, &sim, &matches, t)).collect_view();
+        let plan_sections = plans.iter().map(|&p| plan_summary(&dataset.plans[p], p, &sim, &matches, t, st)).collect_view();
         view! {
             <section aria-labelledby="sim-tally">
-                <h3 id="sim-tally">{t.sim_what}</h3>
-                <p>{(t.sim_tally)(tally.projected, tally.milestones, tally.not_projected, tally.no_target)}</p>
+                <h3 id="sim-tally">{st.sim_what}</h3>
+                <p>{(st.sim_tally)(tally.projected, tally.milestones, tally.not_projected, tally.no_target)}</p>
             </section>
             {plan_sections}
             <section aria-labelledby="sim-indicators">
-                <h3 id="sim-indicators">{t.sim_indicators}</h3>
+                <h3 id="sim-indicators">{st.sim_indicators}</h3>
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sim-indicators">
                     <table class="sim-table">
                         <thead>
                             <tr>
-                                <th scope="col">{t.sim_col_measure}</th>
+                                <th scope="col">{st.sim_col_measure}</th>
                                 <th scope="col">{t.target}</th>
-                                <th scope="col">{t.sim_col_projected}</th>
+                                <th scope="col">{st.sim_col_projected}</th>
                                 <th scope="col">{t.attainment}</th>
-                                <th scope="col">{t.sim_col_grade}</th>
-                                <th scope="col">{t.sim_col_probability}</th>
-                                <th scope="col">{t.sim_col_needed}</th>
+                                <th scope="col">{st.sim_col_grade}</th>
+                                <th scope="col">{st.sim_col_probability}</th>
+                                <th scope="col">{st.sim_col_needed}</th>
                             </tr>
                         </thead>
                         <tbody>{indicator_rows}</tbody>
@@ -201,7 +203,7 @@ fn SimResults(sim: Arc<Simulation>) -> impl IntoView {
     }
 }
 
-fn indicator_row(dataset: &Dataset, sim: &Simulation, i: &sim::IndicatorSim, t: &'static Texts, lang: Lang) -> impl IntoView + use<> {
+fn indicator_row(dataset: &Dataset, sim: &Simulation, i: &sim::IndicatorSim, t: &'static Texts, st: &'static StaffTexts, lang: Lang) -> impl IntoView + use<> {
     let plan = &dataset.plans[i.plan];
     let measure = plan.measures.iter().find(|m| m.id == i.owner);
     let indicator = measure.and_then(|m| m.indicators.iter().find(|x| x.id == i.indicator));
@@ -232,11 +234,11 @@ fn indicator_row(dataset: &Dataset, sim: &Simulation, i: &sim::IndicatorSim, t: 
                 Lang::En => p.formula.en.clone(),
             };
             let start = match p.start.source {
-                StartSource::Assumed => t.sim_start_assumed,
+                StartSource::Assumed => st.sim_start_assumed,
                 StartSource::Baseline => t.baseline,
                 StartSource::Actual => t.actual,
             };
-            let formula = format!("{formula}\n{}: {} ({})", t.sim_start, number(p.start.value), start);
+            let formula = format!("{formula}\n{}: {} ({})", st.sim_start, number(p.start.value), start);
             match &key.result {
                 Some(r) => (
                     target_text,
@@ -244,29 +246,29 @@ fn indicator_row(dataset: &Dataset, sim: &Simulation, i: &sim::IndicatorSim, t: 
                     format!("{}%", number(r.attainment)),
                     scale.grades[r.grade].clone(),
                     percent(r.probability),
-                    p.needed.as_ref().map(|n| (t.sim_needed)(&format!("{}{unit}", number(n.per_year)), n.rate.map(percent))).unwrap_or_default(),
+                    p.needed.as_ref().map(|n| (st.sim_needed)(&format!("{}{unit}", number(n.per_year)), n.rate.map(percent))).unwrap_or_default(),
                     formula,
                 ),
-                None => (target_text, dash(), dash(), t.sim_not_evaluable.to_string(), dash(), String::new(), formula),
+                None => (target_text, dash(), dash(), st.sim_not_evaluable.to_string(), dash(), String::new(), formula),
             }
         }
         Outcome::Milestone { done, .. } => (
             indicator.and_then(|x| x.targets.last()).and_then(|x| x.text.clone()).unwrap_or_else(dash),
-            t.sim_milestone_row.to_string(),
+            st.sim_milestone_row.to_string(),
             dash(),
-            format!("{} {}", t.sim_if_done, scale.grades[*done]),
+            format!("{} {}", st.sim_if_done, scale.grades[*done]),
             percent(sim.assumptions.milestone_probability),
             String::new(),
             String::new(),
         ),
         Outcome::NotProjected(why) => {
             let reason = match why {
-                Why::TooFewPoints { .. } => t.sim_too_few_points,
-                Why::NoStartValue => t.sim_no_start,
+                Why::TooFewPoints { .. } => st.sim_too_few_points,
+                Why::NoStartValue => st.sim_no_start,
             };
             (dash(), reason.to_string(), dash(), dash(), dash(), String::new(), String::new())
         }
-        Outcome::NoTarget => (t.sim_no_target.to_string(), dash(), dash(), dash(), dash(), String::new(), String::new()),
+        Outcome::NoTarget => (st.sim_no_target.to_string(), dash(), dash(), dash(), dash(), String::new(), String::new()),
     };
     let measure_id = measure.map(|m| m.id.clone()).unwrap_or_default();
     view! {
@@ -274,7 +276,7 @@ fn indicator_row(dataset: &Dataset, sim: &Simulation, i: &sim::IndicatorSim, t: 
             <th scope="row">
                 {name}
                 {(!formula.is_empty()).then(|| view! {
-                    <details class="formula"><summary>{t.sim_formula}</summary><pre>{formula}</pre></details>
+                    <details class="formula"><summary>{st.sim_formula}</summary><pre>{formula}</pre></details>
                 })}
             </th>
             <td>{target}</td>
@@ -288,29 +290,29 @@ fn indicator_row(dataset: &Dataset, sim: &Simulation, i: &sim::IndicatorSim, t: 
 }
 
 /// Per plan: the expected number of measures per grade, as an SVG chart and the same figures as a table.
-fn plan_summary(plan: &Plan, plan_at: usize, sim: &Simulation, matches: &HashSet<(usize, usize)>, t: &'static Texts) -> impl IntoView + use<> {
+fn plan_summary(plan: &Plan, plan_at: usize, sim: &Simulation, matches: &HashSet<(usize, usize)>, t: &'static Texts, st: &'static StaffTexts) -> impl IntoView + use<> {
     let scale = &sim.scales[plan_at];
     let Some(rollup) = sim.rollups.iter().find(|r| r.plan == plan_at && r.scope == Scope::Plan) else {
         return ().into_any();
     };
     let heading = format!("{} {}", plan.municipality.name, plan.title);
     let source_note = match scale.source {
-        sim::GradeSource::Plan => t.sim_grades_plan,
-        sim::GradeSource::App => t.sim_grades_app,
+        sim::GradeSource::Plan => st.sim_grades_plan,
+        sim::GradeSource::App => st.sim_grades_app,
     };
     view! {
         <section class="sim-plan" data-plan-id=plan.id.clone()>
             <h3>{heading.clone()}</h3>
-            <p>{(t.sim_graded)(rollup.graded, rollup.measures)}" "{source_note}</p>
-            {chart(rollup, &scale.grades, &heading, t)}
-            {rollup_table(rollup, &scale.grades, t, &heading)}
-            {department_rollups(plan, plan_at, sim, matches, t)}
+            <p>{(st.sim_graded)(rollup.graded, rollup.measures)}" "{source_note}</p>
+            {chart(rollup, &scale.grades, &heading, st)}
+            {rollup_table(rollup, &scale.grades, st, &heading)}
+            {department_rollups(plan, plan_at, sim, matches, t, st)}
         </section>
     }
     .into_any()
 }
 
-fn chart(rollup: &Rollup, grades: &[String], title: &str, t: &'static Texts) -> impl IntoView + use<> {
+fn chart(rollup: &Rollup, grades: &[String], title: &str, st: &'static StaffTexts) -> impl IntoView + use<> {
     let max = rollup.measures.max(1) as f64;
     let width = 320.0;
     let row = 28.0;
@@ -333,7 +335,7 @@ fn chart(rollup: &Rollup, grades: &[String], title: &str, t: &'static Texts) -> 
             }
         })
         .collect_view();
-    let label = (t.sim_chart_label)(title);
+    let label = (st.sim_chart_label)(title);
     let aria = label.clone();
     view! {
         <svg class="sim-chart" viewBox=format!("0 0 {width} {height}") role="img" aria-label=aria>
@@ -343,7 +345,7 @@ fn chart(rollup: &Rollup, grades: &[String], title: &str, t: &'static Texts) -> 
     }
 }
 
-fn rollup_table(rollup: &Rollup, grades: &[String], t: &'static Texts, caption: &str) -> impl IntoView + use<> {
+fn rollup_table(rollup: &Rollup, grades: &[String], st: &'static StaffTexts, caption: &str) -> impl IntoView + use<> {
     let rows = grades
         .iter()
         .zip(&rollup.grades)
@@ -358,10 +360,10 @@ fn rollup_table(rollup: &Rollup, grades: &[String], t: &'static Texts, caption: 
         })
         .collect_view();
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{caption} {}", t.sim_expected)>
+        <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{caption} {}", st.sim_expected)>
             <table class="sim-rollup">
-                <caption>{t.sim_expected}</caption>
-                <thead><tr><th scope="col">{t.sim_col_grade}</th><th scope="col">{t.sim_mean}</th><th scope="col">{t.sim_interval}</th></tr></thead>
+                <caption>{st.sim_expected}</caption>
+                <thead><tr><th scope="col">{st.sim_col_grade}</th><th scope="col">{st.sim_mean}</th><th scope="col">{st.sim_interval}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
@@ -369,7 +371,7 @@ fn rollup_table(rollup: &Rollup, grades: &[String], t: &'static Texts, caption: 
 }
 
 /// Per department and per top-level policy: expected measures per grade, with the 80 % interval.
-fn department_rollups(plan: &Plan, plan_at: usize, sim: &Simulation, matches: &HashSet<(usize, usize)>, t: &'static Texts) -> impl IntoView + use<> {
+fn department_rollups(plan: &Plan, plan_at: usize, sim: &Simulation, matches: &HashSet<(usize, usize)>, t: &'static Texts, st: &'static StaffTexts) -> impl IntoView + use<> {
     let grades = &sim.scales[plan_at].grades;
     let rows = sim
         .rollups
@@ -383,7 +385,7 @@ fn department_rollups(plan: &Plan, plan_at: usize, sim: &Simulation, matches: &H
                 }
                 // For one measure, the expected count of a grade is its probability.
                 Scope::Measure(i) if matches.contains(&(plan_at, *i)) => {
-                    format!("{}: {} {}", t.sim_measure, plan.measures[*i].code, plan.measures[*i].name)
+                    format!("{}: {} {}", st.sim_measure, plan.measures[*i].code, plan.measures[*i].name)
                 }
                 _ => return None,
             };
@@ -393,10 +395,10 @@ fn department_rollups(plan: &Plan, plan_at: usize, sim: &Simulation, matches: &H
         .collect_view();
     view! {
         <details class="rollups">
-            <summary>{t.sim_rollups}</summary>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=t.sim_rollups>
+            <summary>{st.sim_rollups}</summary>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=st.sim_rollups>
                 <table>
-                    <thead><tr><th scope="col">{t.row}</th><th scope="col">{t.sim_graded_col}</th><th scope="col">{grades.join(" / ")}</th></tr></thead>
+                    <thead><tr><th scope="col">{t.row}</th><th scope="col">{st.sim_graded_col}</th><th scope="col">{grades.join(" / ")}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
@@ -422,14 +424,14 @@ fn store_scenarios(list: &[Scenario]) {
 /// import them as JSON. Sharing is the page's URL: the assumptions are in it.
 #[component]
 fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
-    let t = use_explorer().texts();
+    let st = staff_texts(use_explorer().lang());
     let list = RwSignal::new(load_scenarios());
     let name = RwSignal::new(String::new());
     let compare: RwSignal<(Option<usize>, Option<usize>)> = RwSignal::new((None, None));
     let message = RwSignal::new(String::new());
     let save = move |_| {
         let label = name.get_untracked().trim().to_string();
-        let label = if label.is_empty() { format!("{} {}", t.sim_scenario, list.with_untracked(Vec::len) + 1) } else { label };
+        let label = if label.is_empty() { format!("{} {}", st.sim_scenario, list.with_untracked(Vec::len) + 1) } else { label };
         list.update(|l| l.push(Scenario { name: label, assumptions: assumptions.get_untracked() }));
         store_scenarios(&list.get_untracked());
         name.set(String::new());
@@ -446,9 +448,9 @@ fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
                     let n = more.len();
                     list.update(|l| l.extend(more));
                     store_scenarios(&list.get_untracked());
-                    message.set((t.sim_imported)(n));
+                    message.set((st.sim_imported)(n));
                 }
-                None => message.set(t.sim_import_failed.to_string()),
+                None => message.set(st.sim_import_failed.to_string()),
             }
         });
     };
@@ -482,10 +484,10 @@ fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-label=t.sim_compare>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=st.sim_compare>
                 <table class="sim-compare">
-                    <caption>{t.sim_compare}</caption>
-                    <thead><tr><th scope="col">{t.sim_col_grade}</th><th scope="col">{a.name.clone()}</th><th scope="col">{b.name.clone()}</th></tr></thead>
+                    <caption>{st.sim_compare}</caption>
+                    <thead><tr><th scope="col">{st.sim_col_grade}</th><th scope="col">{a.name.clone()}</th><th scope="col">{b.name.clone()}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
@@ -503,12 +505,12 @@ fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
     };
     view! {
         <section class="scenarios" aria-labelledby="scenarios-title">
-            <h3 id="scenarios-title">{t.sim_scenarios}</h3>
-            <p class="hint">{t.sim_share}</p>
+            <h3 id="scenarios-title">{st.sim_scenarios}</h3>
+            <p class="hint">{st.sim_share}</p>
             <div class="field">
-                <label for="scenario-name">{t.sim_scenario_name}</label>
+                <label for="scenario-name">{st.sim_scenario_name}</label>
                 <input id="scenario-name" type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                <button type="button" class="button small" on:click=save>{t.sim_save}</button>
+                <button type="button" class="button small" on:click=save>{st.sim_save}</button>
             </div>
             <ul class="plain">
                 {move || list.get().into_iter().enumerate().map(|(i, s)| {
@@ -516,29 +518,29 @@ fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
                     view! {
                         <li>
                             <strong>{s.name.clone()}</strong>" "
-                            <button type="button" class="button small" on:click=move |_| set_assumptions(&apply)>{t.sim_apply}</button>" "
+                            <button type="button" class="button small" on:click=move |_| set_assumptions(&apply)>{st.sim_apply}</button>" "
                             <button type="button" class="button small" on:click=move |_| {
                                 list.update(|l| { l.remove(i); });
                                 store_scenarios(&list.get_untracked());
-                            }>{t.sim_delete}</button>
+                            }>{st.sim_delete}</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <div class="field-grid">
                 <div class="field">
-                    <label for="compare-a">{t.sim_compare_a}</label>
+                    <label for="compare-a">{st.sim_compare_a}</label>
                     <select id="compare-a" on:change=pick(0)><option value="">"—"</option>{options}</select>
                 </div>
                 <div class="field">
-                    <label for="compare-b">{t.sim_compare_b}</label>
+                    <label for="compare-b">{st.sim_compare_b}</label>
                     <select id="compare-b" on:change=pick(1)><option value="">"—"</option>{options}</select>
                 </div>
             </div>
             {comparison}
             <div class="toolbar">
-                <button type="button" class="button small" on:click=export>{t.sim_export}</button>
-                <label class="button small" for="scenario-file">{t.sim_import}</label>
+                <button type="button" class="button small" on:click=export>{st.sim_export}</button>
+                <label class="button small" for="scenario-file">{st.sim_import}</label>
                 <input id="scenario-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=import/>
             </div>
             <p role="status">{move || message.get()}</p>

@@ -5,7 +5,7 @@
 // messages from its own frame.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, openStaffTools } from "./fixtures.mjs";
 import { serve, tempSite } from "./servers.mjs";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -13,6 +13,7 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 /** The embed code of the app at `appUrl` for the list of one plan, as the toolbar shows it. */
 async function snippet(page, appUrl, plan) {
   await page.goto(`${appUrl}?plan=${plan}`);
+  await openStaffTools(page);
   await page.getByText("埋め込みコード").click();
   const code = await page.locator("#embed-snippet").inputValue();
   expect(code).toContain(`src="${appUrl}?`);

@@ -24,3 +24,10 @@ export { expect };
 export function builtDataset() {
   return JSON.parse(readFileSync("dist/data/plans.json", "utf8"));
 }
+
+/** Loads the staff tools (export, embed code, import) the way staff do: the resident bundle's
+ *  「職員向けツール」 button hands the page over to the staff bundle (src/bundle.rs). */
+export async function openStaffTools(page) {
+  await page.getByRole("button", { name: "職員向けツール" }).click();
+  await expect(page.getByRole("button", { name: "CSVで保存（Excel用）" })).toBeVisible();
+}

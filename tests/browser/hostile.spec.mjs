@@ -1,6 +1,6 @@
 // Hostile text is shown as text: markup, script URLs, bidi overrides, huge and control-laden strings in
 // the dataset or in the URL never run, never become elements, and leave the page usable.
-import { test, expect, builtDataset } from "./fixtures.mjs";
+import { test, expect, builtDataset, openStaffTools } from "./fixtures.mjs";
 
 const NASTY = {
   script: "<script>alert(1)</script>",
@@ -120,6 +120,7 @@ test.describe("nasty strings in the dataset", () => {
 
     // The embed code a ward pastes into its own page carries the plan title escaped, not as markup.
     await page.goto(`./?plan=${PLAN}`);
+    await openStaffTools(page);
     await page.getByText("埋め込みコード").click();
     const snippet = await page.locator("#embed-snippet").inputValue();
     expect(snippet).toContain("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;");

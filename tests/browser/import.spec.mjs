@@ -3,7 +3,7 @@
 // and marked as local, and a way to clear them. Then the round trip: the app's own CSV export, edited and
 // imported, exports again the same but for the edited cell.
 import iconv from "iconv-lite";
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, openStaffTools } from "./fixtures.mjs";
 
 const PLAN = "itabashi-dx2025"; // FY2024–2025; four measures with one numeric indicator each
 const HEADER = ["施策ID", "指標名", "年度", "実績値"];
@@ -18,6 +18,7 @@ function table(rows, delimiter = ",") {
 async function openImport(page, url = LIST) {
   await page.goto(url);
   await expect(page.locator(".result-count")).toBeVisible();
+  await openStaffTools(page);
   await page.getByText("実績値を取り込む（CSV/TSV）").click();
 }
 
@@ -222,6 +223,7 @@ test("the JSON export of a filtered list holds only its measures, and no local_a
   const shown = await page.locator("[data-measure-id]").evaluateAll((els) => els.map((e) => e.dataset.measureId));
   expect(shown.length).toBeGreaterThan(0);
   expect(shown.length).toBeLessThan(27);
+  await openStaffTools(page);
   const json = JSON.parse((await download(page, "JSONで保存")).bytes.toString("utf8"));
   expect(json.plans.flatMap((p) => p.measures.map((m) => m.id))).toEqual(shown);
   expect(json).not.toHaveProperty("local_actuals");

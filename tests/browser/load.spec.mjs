@@ -11,6 +11,7 @@ test("lists every measure of the bundled dataset, in Japanese", async ({ page })
   await page.goto("./?view=list");
   await expect(page.locator("html")).toHaveAttribute("lang", "ja");
   const items = page.locator("[data-measure-id]");
+  await expect(items.first()).toBeVisible();
   while (await page.getByRole("button", { name: /さらに表示/ }).count()) {
     await page.getByRole("button", { name: /さらに表示/ }).click();
   }

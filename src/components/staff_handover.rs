@@ -1,0 +1,76 @@
+//! What the resident bundle shows where the staff bundle has its tools: a toolbar with print and a
+//! button that loads the staff tools, and, for the simulation view, the loading of the staff bundle
+//! itself. Either way the page is handed over to the staff bundle (`bundle.rs`), or stays as it was
+//! with a message and a retry when the bundle can't be fetched.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::bundle::{self, hand_over_to_staff};
+use crate::state::use_explorer;
+
+#[derive(Clone, PartialEq)]
+enum Handover {
+    Idle,
+    Loading,
+    Failed(String),
+}
+
+/// Starts the hand-over; `status` follows it while this app is still there.
+fn start(status: RwSignal<Handover>, focus_after: &'static str) {
+    if status.get_untracked() == Handover::Loading {
+        return;
+    }
+    status.set(Handover::Loading);
+    bundle::request_focus(focus_after);
+    spawn_local(async move {
+        if let Err(detail) = hand_over_to_staff().await {
+            // The app may already be gone if the bundle failed after taking over; then there is no one to tell.
+            status.try_set(Handover::Failed(detail));
+        }
+    });
+}
+
+#[component]
+fn HandoverStatus(status: RwSignal<Handover>, on_retry: Callback<()>) -> impl IntoView {
+    let t = use_explorer().texts();
+    move || match status.get() {
+        Handover::Idle => ().into_any(),
+        Handover::Loading => view! { <p class="status" role="status">{t.staff_loading}</p> }.into_any(),
+        Handover::Failed(detail) => view! {
+            <div class="error-panel" role="alert">
+                <p>{t.staff_failed}</p>
+                <details><summary>"詳しい情報 / Details"</summary><pre>{detail}</pre></details>
+                <button type="button" class="button primary" on:click=move |_| on_retry.run(())>{t.retry}</button>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// The toolbar of the resident bundle: print, and the button that brings in the staff tools.
+#[component]
+pub fn HandoverToolbar() -> impl IntoView {
+    let t = use_explorer().texts();
+    let status = RwSignal::new(Handover::Idle);
+    let open = Callback::new(move |()| start(status, ".toolbar .button"));
+    view! {
+        <div class="toolbar">
+            <button type="button" class="button small" on:click=|_| { web_sys::window().map(|w| w.print()); }>{t.print}</button>
+            <button type="button" class="button small" aria-describedby="staff-tools-help"
+                aria-busy=move || (status.get() == Handover::Loading).then_some("true")
+                on:click=move |_| open.run(())>{t.staff_tools}</button>
+            <p id="staff-tools-help" class="hint">{t.staff_tools_help}</p>
+        </div>
+        <HandoverStatus status on_retry=open/>
+    }
+}
+
+/// The simulation view in the resident bundle: loads the staff bundle, which shows the real one.
+#[component]
+pub fn HandoverView() -> impl IntoView {
+    let status = RwSignal::new(Handover::Idle);
+    let load = Callback::new(move |()| start(status, ".tabs [aria-current]"));
+    load.run(());
+    view! { <HandoverStatus status on_retry=load/> }
+}

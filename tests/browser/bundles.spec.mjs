@@ -1,0 +1,74 @@
+// The two bundles (ARCHITECTURE.md, Bundles): a resident's first view never downloads the staff
+// bundle; asking for a staff tool or the simulation hands the page over to it, with focus kept; and a
+// staff bundle that can't be fetched leaves the page as it was, with a message and a retry.
+import { test, expect, openStaffTools } from "./fixtures.mjs";
+
+const STAFF = /\/staff-[0-9a-f]+(_bg\.wasm|\.js)$/;
+const LIST = "./?plan=taito-dx2026";
+
+/** URLs of the staff bundle's files the page requested. */
+function staffRequests(page) {
+  const seen = [];
+  page.on("request", (r) => STAFF.test(new URL(r.url()).pathname) && seen.push(r.url()));
+  return seen;
+}
+
+for (const [name, query] of [
+  ["the start page", "./"],
+  ["a view of one plan", LIST],
+  ["a view across plans", "./?view=compare"],
+  ["a measure", "./?measure=taito-dx2026.t01"],
+]) {
+  test(`${name} does not download the staff bundle`, async ({ page }) => {
+    const staff = staffRequests(page);
+    await page.goto(query);
+    await expect(page.locator("main h2, main h3, .plan-list").first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(staff).toEqual([]);
+  });
+}
+
+test("the staff tools button hands over to the staff bundle, keeping the view and the focus", async ({ page }) => {
+  const staff = staffRequests(page);
+  await page.goto(`${LIST}&dept=情報政策課`);
+  await expect(page.locator(".result-count")).toBeVisible();
+  const before = await page.locator("[data-measure-id]").count();
+  await openStaffTools(page);
+  expect(staff.length).toBe(2);
+  await expect(page.getByRole("button", { name: "CSVで保存（Excel用）" })).toBeFocused();
+  expect(new URL(page.url()).searchParams.get("dept")).toBe("情報政策課");
+  await expect(page.locator("[data-measure-id]")).toHaveCount(before);
+  // The resident app is gone, not hidden: one header, one search box.
+  await expect(page.locator(".site-header")).toHaveCount(1);
+  await expect(page.locator("input[type=search]")).toHaveCount(1);
+});
+
+test("the simulation tab loads the staff bundle, and Back returns to the list", async ({ page }) => {
+  await page.goto(LIST);
+  await expect(page.locator(".result-count")).toBeVisible();
+  await page.getByRole("link", { name: "達成の見通し" }).click();
+  await expect(page.getByRole("heading", { name: /達成できそうか/ }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "達成の見通し" })).toBeFocused();
+  await page.goBack();
+  await expect(page.locator(".result-count")).toBeVisible();
+  await expect(page).not.toHaveURL(/view=sim/);
+});
+
+test.describe("a staff bundle that can't be fetched", () => {
+  test.use({ expectedConsoleErrors: [/ERR_FAILED|Failed to load resource|Failed to fetch/i] });
+
+  test("leaves the page as it was, says why, and retry works", async ({ page }) => {
+    let fail = true;
+    await page.route(STAFF, (route) => (fail ? route.abort("failed") : route.continue()));
+    await page.goto(LIST);
+    await expect(page.locator(".result-count")).toBeVisible();
+    await page.getByRole("button", { name: "職員向けツール" }).click();
+    await expect(page.getByRole("alert")).toContainText("職員向けツールを読み込めませんでした");
+    // Still the working resident page: filters and results are there.
+    await expect(page.locator("[data-measure-id]").first()).toBeVisible();
+    await expect(page.locator(".site-header")).toHaveCount(1);
+    fail = false;
+    await page.getByRole("button", { name: "もう一度読み込む" }).click();
+    await expect(page.getByRole("button", { name: "CSVで保存（Excel用）" })).toBeVisible();
+  });
+});
