@@ -153,12 +153,14 @@ impl Catalog {
                     .into_iter()
                     .filter_map(|fy| catalog.years.binary_search(&fy).ok())
                     .collect();
-                let grades: BTreeSet<usize> = measure
-                    .evaluations
-                    .iter()
-                    .filter_map(|e| e.grade.as_ref())
-                    .filter_map(|g| catalog.grades.iter().position(|known| known == g))
-                    .collect();
+                let mut grades = BTreeSet::new();
+                grades.extend(
+                    measure
+                        .evaluations
+                        .iter()
+                        .filter_map(|e| e.grade.as_ref())
+                        .filter_map(|g| catalog.grades.iter().position(|known| known == g)),
+                );
                 let scope = |primary_only: bool| catalog.scope(plan, measure, primary_only);
                 let entry = Entry {
                     at: MeasureRef { plan: plan_at, measure: measure_at },
@@ -299,7 +301,9 @@ impl Filter {
 
 /// The fiscal years a measure is active in: its schedule, and every year its targets cover.
 pub fn measure_years(measure: &Measure) -> BTreeSet<FiscalYear> {
-    let mut years: BTreeSet<FiscalYear> = measure.schedule.iter().map(|s| s.fy).collect();
+    // `extend`, not `collect`: collecting into a B-tree sorts first, and every sorted type costs the wasm a sort (ARCHITECTURE.md, Budgets).
+    let mut years = BTreeSet::new();
+    years.extend(measure.schedule.iter().map(|s| s.fy));
     for target in measure.indicators.iter().flat_map(|i| &i.targets) {
         years.extend(target.fy_from.unwrap_or(target.fy)..=target.fy);
     }

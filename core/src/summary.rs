@@ -45,8 +45,9 @@ pub fn compare_row(plan: &Plan, summary: &Summary, row: &SummaryRow) -> Vec<Comp
                 })
                 .collect();
             let all_stated = grades.iter().all(Option::is_some);
-            let mut counts: BTreeMap<String, Option<i64>> =
-                plan.grades.iter().map(|g| (g.grade.clone(), all_stated.then_some(0))).collect();
+            // `extend`, not `collect`: collecting into a B-tree sorts first, and every sorted type costs the wasm a sort (ARCHITECTURE.md, Budgets).
+            let mut counts = BTreeMap::new();
+            counts.extend(plan.grades.iter().map(|g| (g.grade.clone(), all_stated.then_some(0))));
             for grade in grades.into_iter().flatten() {
                 if let Some(Some(count)) = counts.get_mut(grade) {
                     *count += 1;
@@ -55,10 +56,12 @@ pub fn compare_row(plan: &Plan, summary: &Summary, row: &SummaryRow) -> Vec<Comp
             counts.insert("total".into(), all_stated.then_some(scope.measure_count() as i64));
             counts
         }
-        SummaryKind::ItemCounts => BTreeMap::from([
-            ("measures".to_string(), Some(scope.measure_count() as i64)),
-            ("policies".to_string(), Some(scope.leaf_policy_count() as i64)),
-        ]),
+        SummaryKind::ItemCounts => {
+            let mut counts = BTreeMap::new();
+            counts.insert("measures".to_string(), Some(scope.measure_count() as i64));
+            counts.insert("policies".to_string(), Some(scope.leaf_policy_count() as i64));
+            counts
+        }
     };
     let printed_total = row.total.map(|t| ("total".to_string(), t));
     row.counts

@@ -107,7 +107,9 @@ fn indicator_table(indicator: &Indicator, t: &'static Texts, lang: Lang) -> impl
     let unit = indicator.unit.clone().unwrap_or_default();
     let with_unit = |v: f64| format!("{}{}", number(v), unit);
     // One row per target span or year with an actual, in order.
-    let mut rows: BTreeSet<(i32, i32)> = indicator.targets.iter().map(|t| (t.fy_from.unwrap_or(t.fy), t.fy)).collect();
+    // `extend`, not `collect`: collecting into a B-tree sorts first, and every sorted type costs the wasm a sort (ARCHITECTURE.md, Budgets).
+    let mut rows = BTreeSet::new();
+    rows.extend(indicator.targets.iter().map(|t| (t.fy_from.unwrap_or(t.fy), t.fy)));
     rows.extend(indicator.actuals.iter().map(|a| (a.fy, a.fy)));
     let caption = match &indicator.unit {
         Some(unit) => format!("{}（{}: {unit}）", indicator.name, t.unit),
