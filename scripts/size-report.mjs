@@ -3,7 +3,7 @@
 // the data that view fetches (src/app.rs loads as little as the view needs):
 //   start page          -> resident bundle + data/index.json
 //   a view of one plan  -> resident bundle + data/plans/<id>.json (the largest plan is counted)
-//   a view across plans -> resident bundle + data/plans.json
+//   a view across plans -> resident bundle + data/plans-overview.json (Dataset::overview)
 //   a link to the simulation -> staff bundle + the largest plan (reported; the staff bundle is
 //                               loaded on demand, not by a resident's first view)
 // Run after `trunk build --release`.
@@ -39,7 +39,7 @@ const largestPlan = readdirSync(join(dir, "data/plans"))
 const views = [
   ["start page", [...bundle("resident"), "data/index.json"], "gzip"],
   ["one plan (largest)", [...bundle("resident"), largestPlan], "gzip"],
-  ["across plans", [...bundle("resident"), "data/plans.json"], "brotli"],
+  ["across plans", [...bundle("resident"), "data/plans-overview.json"], "brotli"],
   ["simulation link, one plan", [...bundle("staff"), largestPlan], null],
 ];
 

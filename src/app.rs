@@ -33,20 +33,26 @@ use crate::views::{
 enum Scope {
     Index,
     Plan(String),
+    /// Every plan without the notes views across plans don't show (`Dataset::overview`).
+    Overview,
     All,
 }
 
 impl Scope {
-    fn needed_by(q: &Query) -> Scope {
+    /// `overview`: whether views across plans may read the overview (`Bundle::overview`).
+    fn needed_by(q: &Query, overview: bool) -> Scope {
         let measure_plan = q.measure.as_deref().and_then(|m| m.split_once('.')).map(|(plan, _)| plan.to_string());
+        let across = if overview { Scope::Overview } else { Scope::All };
         match (q.effective_view(), &measure_plan) {
             (None, None) => Scope::Index,
-            (Some(View::Compare), _) => Scope::All,
+            (Some(View::Compare), None) => across,
             _ => match (q.plans.as_slice(), measure_plan) {
                 ([one], None) => Scope::Plan(one.clone()),
                 ([one], Some(p)) if *one == p => Scope::Plan(p),
                 ([], Some(p)) => Scope::Plan(p),
-                _ => Scope::All,
+                // A measure shows its notes, which the overview leaves out.
+                (_, Some(_)) => Scope::All,
+                _ => across,
             },
         }
     }
@@ -54,6 +60,7 @@ impl Scope {
     fn covers(&self, need: &Scope) -> bool {
         match (self, need) {
             (Scope::All, _) => true,
+            (Scope::Overview, Scope::Overview | Scope::Index) => true,
             (Scope::Plan(have), Scope::Plan(want)) => have == want,
             (Scope::Index, Scope::Index) => true,
             _ => false,
@@ -64,6 +71,7 @@ impl Scope {
         match self {
             Scope::Index => data::INDEX_URL.to_string(),
             Scope::Plan(id) => format!("data/plans/{id}.json"),
+            Scope::Overview => data::OVERVIEW_URL.to_string(),
             Scope::All => data::DATASET_URL.to_string(),
         }
     }
@@ -121,6 +129,7 @@ pub fn App() -> impl IntoView {
     provide_context(nav);
     let data = RwSignal::new(Data::Loading);
     let requested: RwSignal<Option<Scope>> = RwSignal::new(None);
+    let overview = use_bundle().overview;
 
     let load = move |scope: Scope| {
         requested.set(Some(scope.clone()));
@@ -131,7 +140,8 @@ pub fn App() -> impl IntoView {
                 Scope::Index => data::fetch_index(&url).await.map(Data::Index),
                 _ => data::fetch_dataset(&url).await.map(|(mut dataset, source)| {
                     local::restore(&mut dataset);
-                    Data::Ready(scope.clone(), Explorer::new(Arc::new(dataset), source, nav))
+                    let notes_left_out = scope == Scope::Overview;
+                    Data::Ready(scope.clone(), Explorer::new(Arc::new(dataset), source, notes_left_out, nav))
                 }),
             };
             // A later navigation may have asked for something else meanwhile: keep only the latest.
@@ -143,7 +153,7 @@ pub fn App() -> impl IntoView {
     };
     // Load whenever the view needs data that isn't there (and wasn't just requested).
     Effect::new(move |_| {
-        let need = nav.query.with(Scope::needed_by);
+        let need = nav.query.with(|q| Scope::needed_by(q, overview));
         let covered = data.with_untracked(|d| d.scope().is_some_and(|have| have.covers(&need)));
         if !covered && requested.get_untracked().as_ref() != Some(&need) {
             load(need);
@@ -151,7 +161,7 @@ pub fn App() -> impl IntoView {
     });
     provide_context(DatasetSink(Callback::new(move |dataset| {
         if let Data::Ready(scope, old) = data.get_untracked() {
-            data.set(Data::Ready(scope, Explorer::new(Arc::new(dataset), old.source, nav)));
+            data.set(Data::Ready(scope, Explorer::new(Arc::new(dataset), old.source, old.notes_left_out, nav)));
         }
     })));
     let retry = Callback::new(move |()| {

@@ -25,6 +25,10 @@ pub struct Bundle {
     pub sim_view: fn() -> AnyView,
     /// Runs once a page is in the DOM: the staff bundle puts focus back where the user was.
     pub page_shown: fn(),
+    /// Views across plans read `data/plans-overview.json`, without the notes they don't show
+    /// (`Dataset::overview`), rather than `data/plans.json`. Not in the staff bundle, whose exports carry
+    /// every note.
+    pub overview: bool,
 }
 
 impl Bundle {
@@ -33,11 +37,17 @@ impl Bundle {
             toolbar: || view! { <HandoverToolbar/> }.into_any(),
             sim_view: || view! { <HandoverView/> }.into_any(),
             page_shown: || {},
+            overview: true,
         }
     }
 
     pub fn staff() -> Bundle {
-        Bundle { toolbar: || view! { <Toolbar/> }.into_any(), sim_view: || view! { <SimView/> }.into_any(), page_shown: restore_focus }
+        Bundle {
+            toolbar: || view! { <Toolbar/> }.into_any(),
+            sim_view: || view! { <SimView/> }.into_any(),
+            page_shown: restore_focus,
+            overview: false,
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Relative, so the app works under any sub-path.
 pub const DATASET_URL: &str = "data/plans.json";
+pub const OVERVIEW_URL: &str = "data/plans-overview.json";
 pub const INDEX_URL: &str = "data/index.json";
 
 #[derive(Clone, Debug)]

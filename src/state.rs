@@ -52,6 +52,8 @@ pub struct Explorer {
     pub dataset: Arc<Dataset>,
     /// The JSON text the dataset was read from, for the JSON export.
     pub source: Arc<str>,
+    /// Read from the overview (`Dataset::overview`): the plans' own notes are fetched when shown.
+    pub notes_left_out: bool,
     pub catalog: Arc<Catalog>,
     /// `themes[plan][measure]`: indexes into `dataset.themes` (see `plan_core::themes`).
     pub themes: Arc<Vec<Vec<Vec<usize>>>>,
@@ -62,7 +64,7 @@ pub struct Explorer {
 }
 
 impl Explorer {
-    pub fn new(dataset: Arc<Dataset>, source: Arc<str>, nav: Nav) -> Explorer {
+    pub fn new(dataset: Arc<Dataset>, source: Arc<str>, notes_left_out: bool, nav: Nav) -> Explorer {
         let catalog = Arc::new(Catalog::new(&dataset, &url::nfkc));
         let themes = Arc::new(plan_core::themes::assign(&dataset, &url::nfkc));
         let raw = nav.query.get_untracked();
@@ -74,7 +76,7 @@ impl Explorer {
         let query = Memo::new(move |_| nav.query.with(|q| for_query.sanitize(q)));
         let for_results = catalog.clone();
         let results = Memo::new(move |_| query.with(|q| for_results.explore(&Filter::new(&for_results, q, &url::nfkc))));
-        Explorer { dataset, source, catalog, themes, query, results, nav }
+        Explorer { dataset, source, notes_left_out, catalog, themes, query, results, nav }
     }
 
     pub fn navigate(&self, next: Query, mode: History) {

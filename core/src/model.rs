@@ -24,6 +24,35 @@ pub struct Dataset {
     pub themes: Vec<Theme>,
 }
 
+impl Dataset {
+    /// The dataset for views across plans (`data/plans-overview.json`): without the notes only the measure
+    /// view (which reads one plan's file) or the plan view's collapsed 注記 show, so that a first view
+    /// across plans stays within its size budget (PRODUCT.md §6). Kept: evaluation notes (the validator
+    /// wants one wherever a grade is not stated), the notes of printed summaries, and the themes'.
+    ///
+    /// ```
+    /// # let mut dataset: plan_core::Dataset = serde_json::from_str(r#"{"schema_version": 1, "plans": [{"id": "p",
+    /// #   "municipality": {"name": "板橋区", "code": "131199"}, "title": "計画", "period": {"from": 2021, "to": 2025},
+    /// #   "status": "策定", "source": "s.txt", "source_line": 1, "notes": ["構成は推定"], "policies": [], "measures": []}]}"#).unwrap();
+    /// assert!(dataset.overview().plans[0].notes.is_empty());
+    /// ```
+    pub fn overview(&self) -> Dataset {
+        let mut overview = self.clone();
+        for plan in &mut overview.plans {
+            plan.notes.clear();
+            for policy in &mut plan.policies {
+                policy.note = None;
+                policy.indicators.iter_mut().for_each(|i| i.note = None);
+            }
+            for measure in &mut plan.measures {
+                measure.note = None;
+                measure.indicators.iter_mut().for_each(|i| i.note = None);
+            }
+        }
+        overview
+    }
+}
+
 /// A topic shared across wards (オンライン申請, 防災 ...). Themes are data (`seeds/themes.toml`): a measure
 /// has a theme when its text contains any keyword and no exclude, both compared after [`crate::text::fold`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

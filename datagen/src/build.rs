@@ -1,6 +1,6 @@
 //! Writes the published files into one folder (docs/DATA.md describes each):
-//! `plans.json`, `plans/<id>.json`, `index.json`, `plans.csv`, `plans.schema.json`, and the seed
-//! texts under `sources/`.
+//! `plans.json`, `plans/<id>.json`, `index.json`, `plans.csv`, `plans.schema.json`, the seed
+//! texts under `sources/`, and `plans-overview.json` (`Dataset::overview`) for the app's views across plans.
 //! Everything is rendered in memory first, so an error leaves no half-written folder behind.
 
 use std::path::Path;
@@ -22,6 +22,7 @@ pub fn render(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
     let json = |value: &dyn erased::Json| value.to_json().into_bytes();
     let mut files = vec![
         ("plans.json".to_string(), json(dataset)),
+        ("plans-overview.json".to_string(), json(&dataset.overview())),
         ("index.json".to_string(), json(&PlanIndex::of(dataset))),
         ("plans.csv".to_string(), plan_core::csv::render(dataset)),
         ("plans.schema.json".to_string(), schema().into_bytes()),

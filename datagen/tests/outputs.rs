@@ -21,11 +21,42 @@ fn json_matches_its_schema() {
     let (_, files) = rendered();
     let schema: serde_json::Value = serde_json::from_slice(file(&files, "plans.schema.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
-    for name in files.iter().map(|(n, _)| n).filter(|n| n.starts_with("plans/") || *n == "plans.json") {
+    for name in files.iter().map(|(n, _)| n).filter(|n| n.starts_with("plans/") || *n == "plans.json" || *n == "plans-overview.json") {
         let instance: serde_json::Value = serde_json::from_slice(file(&files, name)).unwrap();
         let errors: Vec<String> = validator.iter_errors(&instance).map(|e| format!("{}: {e}", e.instance_path)).collect();
         assert!(errors.is_empty(), "{name} does not match the schema:\n{}", errors.join("\n"));
     }
+}
+
+/// The overview (views across plans) leaves out exactly the notes those views don't show, and still
+/// loads in the browser: the validator needs the evaluation notes it keeps.
+#[test]
+fn overview_leaves_out_only_the_notes_views_across_plans_do_not_show() {
+    let (dataset, files) = rendered();
+    let overview = plan_core::load_dataset(std::str::from_utf8(file(&files, "plans-overview.json")).unwrap()).expect("the overview loads");
+    assert_eq!(overview.plans.len(), dataset.plans.len());
+    let mut left_out = 0;
+    for (lean, whole) in overview.plans.iter().zip(&dataset.plans) {
+        assert!(lean.notes.is_empty(), "{}: plan notes", lean.id);
+        left_out += whole.notes.len();
+        let mut restored = lean.clone();
+        restored.notes = whole.notes.clone();
+        for (policy, full) in restored.policies.iter_mut().zip(&whole.policies) {
+            assert!(policy.note.is_none() && policy.indicators.iter().all(|i| i.note.is_none()), "{}", policy.id);
+            policy.note = full.note.clone();
+            policy.indicators.iter_mut().zip(&full.indicators).for_each(|(i, f)| i.note = f.note.clone());
+        }
+        for (measure, full) in restored.measures.iter_mut().zip(&whole.measures) {
+            assert!(measure.note.is_none() && measure.indicators.iter().all(|i| i.note.is_none()), "{}", measure.id);
+            left_out += usize::from(full.note.is_some()) + full.indicators.iter().filter(|i| i.note.is_some()).count();
+            measure.note = full.note.clone();
+            measure.indicators.iter_mut().zip(&full.indicators).for_each(|(i, f)| i.note = f.note.clone());
+        }
+        // With those notes put back, nothing else differs: evaluation and summary notes were kept.
+        assert_eq!(&restored, whole);
+    }
+    assert!(left_out > 100, "only {left_out} notes left out: is the overview still worth its file?");
+    assert!(file(&files, "plans-overview.json").len() < file(&files, "plans.json").len() * 3 / 4);
 }
 
 #[test]

@@ -50,12 +50,7 @@ fn plan_section(explorer: &Explorer, index: usize, query: &Query) -> impl IntoVi
                 <span>{t.period}": "{period}</span>
                 <span>{(t.measures_count)(results.plans[index])}</span>
             </p>
-            {(!plan.notes.is_empty()).then(|| view! {
-                <details class="plan-notes">
-                    <summary>{t.notes}</summary>
-                    <ul>{plan.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
-                </details>
-            })}
+            <PlanNotes plan_id=plan.id.clone() notes=plan.notes.clone() left_out=explorer.notes_left_out/>
             <ul class="tree">{roots}</ul>
             {summaries(plan, t)}
         </section>
@@ -137,4 +132,24 @@ fn summaries(plan: &Plan, t: &'static Texts) -> impl IntoView {
             }
         }).collect_view()}
     })
+}
+
+/// The plan's own notes, collapsed. The overview leaves them out (`Dataset::overview`): then this is a
+/// link to the plan's own view, which reads the plan's whole file.
+#[component]
+fn PlanNotes(plan_id: String, notes: Vec<String>, left_out: bool) -> impl IntoView {
+    let explorer = use_explorer();
+    let t = explorer.texts();
+    if left_out {
+        let to = Query { plans: vec![plan_id], view: Some(View::Tree), lang: explorer.lang(), ..Query::default() };
+        return view! { <p class="plan-notes"><QueryLink to>{t.notes_in_plan_view}</QueryLink></p> }.into_any();
+    }
+    (!notes.is_empty())
+        .then(|| view! {
+            <details class="plan-notes">
+                <summary>{t.notes}</summary>
+                <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            </details>
+        })
+        .into_any()
 }

@@ -37,6 +37,7 @@ async function serve(page, dataset) {
   };
   await page.route("**/data/index.json", (route) => route.fulfill(json(index)));
   await page.route("**/data/plans.json", (route) => route.fulfill(json(dataset)));
+  await page.route("**/data/plans-overview.json", (route) => route.fulfill(json(dataset)));
   await page.route("**/data/plans/*.json", (route) => {
     const id = new URL(route.request().url()).pathname.split("/").pop().replace(/\.json$/, "");
     route.fulfill(json({ ...dataset, plans: dataset.plans.filter((p) => p.id === id) }));

@@ -1,9 +1,10 @@
 // The app loads the bundled dataset and lists every measure; a missing, unreachable or malformed
 // dataset gives a clear bilingual message with a retry, never a blank page. The list of every plan
-// reads data/plans.json; the start page only data/index.json.
+// reads data/plans-overview.json (plans.json without the notes it doesn't show); the start page only
+// data/index.json.
 import { test, expect, builtDataset } from "./fixtures.mjs";
 
-const DATA = "**/data/plans.json";
+const DATA = "**/data/plans-overview.json";
 
 test("lists every measure of the bundled dataset, in Japanese", async ({ page }) => {
   const dataset = builtDataset();
@@ -39,6 +40,30 @@ test("a view of one plan loads only that plan's file", async ({ page }) => {
   await page.goto("./?plan=taito-dx2026");
   await expect(page.locator("[data-measure-id]")).toHaveCount(27);
   expect(requested.filter((p) => p.includes("/data/"))).toEqual(["/data/plans/taito-dx2026.json"]);
+});
+
+test("views across plans read the overview; its notes are a click away, and a measure shows its own", async ({ page }) => {
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  const dataset = builtDataset();
+  await page.goto("./?view=tree");
+  await expect(page.locator(".plan-tree")).toHaveCount(dataset.plans.length);
+  expect(requested.filter((p) => p.includes("/data/"))).toEqual(["/data/plans-overview.json"]);
+
+  // The overview leaves the plans' own notes out: a link leads to the plan's view, which reads them.
+  const plan = dataset.plans.find((p) => p.id === "itabashi-ict2025");
+  await page.locator('[data-plan-id="itabashi-ict2025"]').getByRole("link", { name: /注記/ }).click();
+  await page.locator(".plan-notes summary").click();
+  await expect(page.locator(".plan-notes")).toContainText(plan.notes[0]);
+
+  // A measure found across plans reads its plan's whole file, so its note and its indicators' show.
+  const measure = dataset.plans.flatMap((p) => p.measures).find((m) => m.note && m.indicators.some((i) => i.note));
+  await page.goto(`./?view=list&q=${encodeURIComponent(measure.name)}`);
+  await page.locator(`[data-measure-id="${measure.id}"] a`).first().click();
+  const detail = page.locator("article.measure-detail");
+  await expect(detail).toContainText(measure.note);
+  await expect(detail).toContainText(measure.indicators.find((i) => i.note).note);
+  expect(requested).toContain(`/data/plans/${measure.id.split(".")[0]}.json`);
 });
 
 test("lang=en switches the interface to English and keeps the data as printed", async ({ page }) => {
