@@ -2,7 +2,8 @@
 //!
 //! Data loads as little as the view needs: the start page reads `data/index.json` (a few hundred
 //! bytes gzipped), a view of one plan (or one of its measures) reads only `data/plans/<id>.json`,
-//! and anything across plans reads `data/plans.json`. Moving to a view that needs more loads more.
+//! and anything across plans reads `data/plans-overview.json` (the staff bundle: `data/plans.json`).
+//! Moving to a view that needs more loads more.
 
 use std::cell::RefCell;
 use std::sync::Arc;

@@ -1,8 +1,8 @@
 //! Which bundle is running, and the hand-over from the resident bundle to the staff bundle.
 //!
-//! Both bundles are the same app; they differ in what fills two places: the toolbar above the results
-//! and the simulation view. The resident bundle fills them with a button that loads the staff bundle
-//! (components/staff_handover.rs), so none of the simulation, export or import code is in the bytes a
+//! Both bundles are the same app; they differ in a [`Bundle`] value: mainly what fills the toolbar above
+//! the results and the simulation view. The resident bundle fills them with a button that loads the
+//! staff bundle (components/staff_handover.rs), so none of the simulation, export or import code is in the bytes a
 //! resident's first view downloads. The URL is the only state the two share, with localStorage
 //! (imported actuals, saved scenarios), so the staff bundle starts where the resident one stopped.
 //!

@@ -52,7 +52,8 @@ pub struct Explorer {
     pub dataset: Arc<Dataset>,
     /// The JSON text the dataset was read from, for the JSON export.
     pub source: Arc<str>,
-    /// Read from the overview (`Dataset::overview`): the plans' own notes are fetched when shown.
+    /// Read from the overview (`Dataset::overview`): the plans' own notes are not there, and the plan
+    /// view links to each plan's own view for them.
     pub notes_left_out: bool,
     pub catalog: Arc<Catalog>,
     /// `themes[plan][measure]`: indexes into `dataset.themes` (see `plan_core::themes`).
