@@ -8,8 +8,7 @@
 //                               loaded on demand, not by a resident's first view)
 // Run after `trunk build --release`.
 //   node scripts/size-report.mjs [--dir dist] [--budget 250000]
-// With --budget (bytes, PRODUCT.md §6: 250 KB), exits 1 when a gated first view is over it, measured
-// with the compression it is gated on.
+// With --budget (bytes, PRODUCT.md §6: 250 KB), exits 1 when a gated first view is over it under gzip.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -34,13 +33,13 @@ const shell = ["index.html", ...new Set(linked)];
 const largestPlan = readdirSync(join(dir, "data/plans"))
   .map((f) => `data/plans/${f}`)
   .sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0];
-// [name, files, gated on]. Gzip is the gate. A view not yet within it under gzip is gated on brotli,
-// so that it cannot grow unnoticed while it is over (README, Size).
+// [name, files, gated]. Gated on gzip, the larger of the two and what any server sends. The staff
+// bundle is reported, not gated: residents' first views never load it (README, Size).
 const views = [
-  ["start page", [...bundle("resident"), "data/index.json"], "gzip"],
-  ["one plan (largest)", [...bundle("resident"), largestPlan], "gzip"],
-  ["across plans", [...bundle("resident"), "data/plans-overview.json"], "brotli"],
-  ["simulation link, one plan", [...bundle("staff"), largestPlan], null],
+  ["start page", [...bundle("resident"), "data/index.json"], true],
+  ["one plan (largest)", [...bundle("resident"), largestPlan], true],
+  ["across plans", [...bundle("resident"), "data/plans-overview.json"], true],
+  ["simulation link, one plan", [...bundle("staff"), largestPlan], false],
 ];
 
 const sizes = new Map();
@@ -64,13 +63,13 @@ for (const file of new Set([...shell, ...views.flatMap((v) => v[1])])) {
 }
 console.log();
 let over = false;
-for (const [name, files, gate] of views) {
+for (const [name, files, gated] of views) {
   const total = [...shell, ...files].map(measure).reduce((t, s) => t.map((v, i) => v + s[i]), [0, 0, 0]);
   const verdict = !budget
     ? ""
     : ["gzip", "brotli"].map((kind, i) => `${kind} ${total[i + 1] <= Number(budget) ? "within" : "OVER"}`).join(", ") +
-      (gate ? ` (gated on ${gate})` : " (reported, not gated)");
-  if (budget && gate && total[gate === "gzip" ? 1 : 2] > Number(budget)) over = true;
+      (gated ? " (gated on gzip)" : " (reported, not gated)");
+  if (budget && gated && total[1] > Number(budget)) over = true;
   console.log(`first view, ${name}:`.padEnd(48), kb(total[0]), kb(total[1]), kb(total[2]), verdict);
 }
 if (budget) console.log(`budget: ${budget} bytes per first view`);

@@ -18,8 +18,22 @@ pub enum LoadFailure {
     Missing { url: String, status: u16 },
     /// No answer: offline, blocked, or the server is down.
     Unreachable { detail: String },
-    /// The file is there but is not a valid dataset.
-    Malformed(LoadError),
+    /// The file is there but is not a valid dataset. `syntax` is the browser's JSON parser's account of
+    /// where the text stops being JSON, when it does: the core's reader can't say where.
+    Malformed { error: LoadError, syntax: Option<String> },
+}
+
+impl LoadFailure {
+    fn malformed(error: LoadError, text: &str) -> LoadFailure {
+        let syntax = match error {
+            LoadError::NotADataset => js_sys::JSON::parse(text).err().map(|e| match e.dyn_ref::<js_sys::Error>() {
+                Some(e) => String::from(e.message()),
+                None => format!("{e:?}"),
+            }),
+            _ => None,
+        };
+        LoadFailure::Malformed { error, syntax }
+    }
 }
 
 /// GETs a file of the site as text, through the browser's `fetch`.
@@ -37,13 +51,13 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadFailure> {
 /// The dataset, and the text it was read from.
 pub async fn fetch_dataset(url: &str) -> Result<(Dataset, Arc<str>), LoadFailure> {
     let text = fetch_text(url).await?;
-    let dataset = plan_core::load_dataset(&text).map_err(LoadFailure::Malformed)?;
+    let dataset = plan_core::load_dataset(&text).map_err(|e| LoadFailure::malformed(e, &text))?;
     Ok((dataset, text.into()))
 }
 
 pub async fn fetch_index(url: &str) -> Result<Arc<PlanIndex>, LoadFailure> {
     let text = fetch_text(url).await?;
-    plan_core::load_index(&text).map(Arc::new).map_err(LoadFailure::Malformed)
+    plan_core::load_index(&text).map(Arc::new).map_err(|e| LoadFailure::malformed(e, &text))
 }
 
 /// Decodes a file staff chose (CSV/TSV) with the browser's TextDecoder: a byte-order mark says

@@ -5,6 +5,7 @@ pub mod csv;
 pub mod explore;
 pub mod format;
 pub mod import;
+mod json;
 pub mod load;
 pub mod model;
 pub mod query;

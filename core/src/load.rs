@@ -1,27 +1,35 @@
-//! Reading the published JSON: parse, then [`validate`](crate::validate()).
+//! Reading the published JSON: parse (with the [`json`](crate::json) reader), then
+//! [`validate`](crate::validate()).
 //!
 //! ```
 //! let err = plan_core::load_dataset("{").unwrap_err();
-//! assert!(matches!(err, plan_core::LoadError::Syntax { line: 1, .. }));
+//! assert_eq!(err, plan_core::LoadError::NotADataset);
 //! ```
 
 use std::fmt;
 
-use crate::model::Dataset;
+use crate::model::{Dataset, PlanIndex, SCHEMA_VERSION};
 use crate::validate::{Issue, validate};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
-    /// Not JSON, or JSON of the wrong shape.
-    Syntax { line: usize, column: usize, message: String },
-    /// Well-formed, but the content breaks a rule.
+    /// Not JSON, or JSON of another shape: a field missing or of the wrong type, an unknown value,
+    /// or a string that is not Unicode (a lone surrogate escape). The reader can't say where.
+    NotADataset,
+    /// An index of another schema version than this app reads.
+    Version(u32),
+    /// A dataset of the right shape whose content breaks a rule.
     Invalid(Vec<Issue>),
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Syntax { line, column, message } => write!(f, "line {line}, column {column}: {message}"),
+            LoadError::NotADataset => write!(
+                f,
+                "not JSON in the dataset format (docs/DATA.md): a field is missing or of the wrong type, or a text is not valid Unicode"
+            ),
+            LoadError::Version(version) => write!(f, "schema_version {version} is not supported; this app reads {SCHEMA_VERSION}"),
             LoadError::Invalid(issues) => {
                 write!(f, "{} problem(s)", issues.len())?;
                 for issue in issues.iter().take(5) {
@@ -37,24 +45,16 @@ impl std::error::Error for LoadError {}
 
 /// Parses and validates a dataset. A dataset is only returned whole and valid.
 pub fn load_dataset(json: &str) -> Result<Dataset, LoadError> {
-    let dataset: Dataset = serde_json::from_str(json).map_err(|e| LoadError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })?;
+    let dataset: Dataset = miniserde::json::from_str(json).map_err(|_| LoadError::NotADataset)?;
     let issues = validate(&dataset);
     if issues.is_empty() { Ok(dataset) } else { Err(LoadError::Invalid(issues)) }
 }
 
 /// Parses `index.json`, the list of plans that the start page shows before any plan is loaded.
-pub fn load_index(json: &str) -> Result<crate::model::PlanIndex, LoadError> {
-    let index: crate::model::PlanIndex = serde_json::from_str(json).map_err(|e| LoadError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })?;
-    if index.schema_version != crate::model::SCHEMA_VERSION {
-        return Err(LoadError::Syntax { line: 1, column: 1, message: format!("schema_version {} is not supported", index.schema_version) });
+pub fn load_index(json: &str) -> Result<PlanIndex, LoadError> {
+    let index: PlanIndex = miniserde::json::from_str(json).map_err(|_| LoadError::NotADataset)?;
+    if index.schema_version != SCHEMA_VERSION {
+        return Err(LoadError::Version(index.schema_version));
     }
     Ok(index)
 }

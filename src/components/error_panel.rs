@@ -18,10 +18,13 @@ pub fn ErrorPanel(failure: LoadFailure, on_retry: Callback<()>) -> impl IntoView
             "The plan data could not be fetched. Check your network connection and try again.".to_string(),
             Some(detail.clone()),
         ),
-        LoadFailure::Malformed(error) => (
+        LoadFailure::Malformed { error, syntax } => (
             "計画データの形式に誤りがあるため、表示できません。サイトの管理者にお知らせください。".to_string(),
             "The plan data is malformed and cannot be shown. Please tell the site's administrator.".to_string(),
-            Some(error.to_string()),
+            Some(match syntax {
+                Some(syntax) => format!("not JSON: {syntax}"),
+                None => error.to_string(),
+            }),
         ),
     };
     view! {

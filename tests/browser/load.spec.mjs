@@ -104,14 +104,16 @@ test.describe("an unreachable dataset", () => {
   });
 });
 
-test("malformed JSON is reported with its position, not a crash", async ({ page }) => {
-  await page.route(DATA, (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"schema_version": 1, "plans": [' }));
+test("malformed JSON is reported with where it breaks, in the browser's words, not a crash", async ({ page }) => {
+  await page.route(DATA, (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"schema_version": 1, "plans": [}' }));
   await page.goto("./?view=list");
   const alert = page.getByRole("alert").filter({ hasText: "データを読み込めませんでした" });
   await expect(alert).toContainText("形式に誤り");
   await expect(alert).toContainText("malformed");
   await alert.getByText("詳しい情報 / Details").click();
-  await expect(alert.locator("pre")).toContainText("line 1");
+  // Chromium quotes the text around the first character that isn't JSON.
+  await expect(alert.locator("pre")).toContainText(`not JSON: Unexpected token '}'`);
+  await expect(alert.locator("pre")).toContainText(`"plans": [}`);
   await expect(page.locator("[data-measure-id]")).toHaveCount(0);
   await expect(page.locator("#fatal")).toBeHidden();
 });
