@@ -26,7 +26,6 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use serde::{Deserialize, Serialize};
 
 use crate::model::{Actual, Dataset, FiscalYear, Indicator, Measure, Period, Plan};
 use crate::text::Normalizer;
@@ -163,7 +162,7 @@ fn megabytes(bytes: usize) -> String {
 }
 
 /// An imported actual, as the UI keeps it in localStorage between visits.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LocalActual {
     pub measure: String,
     /// The indicator's id within the measure.
@@ -173,7 +172,7 @@ pub struct LocalActual {
 }
 
 /// Every imported actual of a dataset, versioned so that a later format never misreads an old one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LocalActuals {
     pub version: u32,
     pub actuals: Vec<LocalActual>,

@@ -1,4 +1,5 @@
-//! How the published JSON becomes the [model](crate::model): with miniserde, not serde_json.
+//! How the published JSON becomes the [model](crate::model), and how saved scenarios
+//! ([`Scenario`]) are read and written: with miniserde, not serde_json.
 //!
 //! serde_json generates parsing code for every type it reads; for this model that was 23 KB of the
 //! gzipped wasm, a tenth of the first load. miniserde has one parser and a few lines of table per
@@ -15,12 +16,15 @@
 //! leaves out a field or gives it another type. The tests check the `default` marks against what
 //! serde writes.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use miniserde::de::{Deserialize, Map, Visitor};
+use miniserde::ser::{self, Fragment, Serialize};
 use miniserde::{Error, Result, make_place};
 
 use crate::model::*;
+use crate::sim::{Assumptions, Scenario};
 
 make_place!(Place);
 
@@ -128,6 +132,61 @@ read_enums! {
     SummaryKind { "grade_counts" => GradeCounts, "item_counts" => ItemCounts }
 }
 
+read_structs! {
+    Scenario { name: String, assumptions: Assumptions }
+}
+
+impl Deserialize for Assumptions {
+    fn begin(out: &mut Option<Self>) -> &mut dyn Visitor {
+        Place::new(out)
+    }
+}
+
+/// The URL's pairs; a value that isn't a string makes the file unreadable, as with serde before.
+impl Visitor for Place<Assumptions> {
+    fn map(&mut self) -> Result<Box<dyn Map + '_>> {
+        struct Pairs<'a> {
+            pairs: Vec<(String, Option<String>)>,
+            out: &'a mut Option<Assumptions>,
+        }
+        impl Map for Pairs<'_> {
+            fn key(&mut self, key: &str) -> Result<&mut dyn Visitor> {
+                self.pairs.push((key.to_string(), None));
+                let (_, value) = self.pairs.last_mut().expect("just pushed");
+                Ok(Deserialize::begin(value))
+            }
+            fn finish(&mut self) -> Result<()> {
+                let pairs = self.pairs.iter().map(|(k, v)| Some((k.as_str(), v.as_deref()?))).collect::<Option<Vec<_>>>();
+                *self.out = Some(Assumptions::from_pairs(pairs.ok_or(Error)?));
+                Ok(())
+            }
+        }
+        Ok(Box::new(Pairs { pairs: Vec::new(), out: &mut self.out }))
+    }
+}
+
+impl Serialize for Scenario {
+    fn begin(&self) -> Fragment<'_> {
+        struct Fields<'a> {
+            name: &'a String,
+            assumptions: BTreeMap<&'static str, String>,
+            written: usize,
+        }
+        impl ser::Map for Fields<'_> {
+            fn next(&mut self) -> Option<(Cow<'_, str>, &dyn Serialize)> {
+                self.written += 1;
+                match self.written {
+                    1 => Some((Cow::Borrowed("name"), self.name)),
+                    2 => Some((Cow::Borrowed("assumptions"), &self.assumptions)),
+                    _ => None,
+                }
+            }
+        }
+        let assumptions = self.assumptions.to_pairs().into_iter().collect();
+        Fragment::Map(Box::new(Fields { name: &self.name, assumptions, written: 0 }))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,7 +202,7 @@ mod tests {
             unit: full.then(|| "件".into()),
             direction: if full { Direction::Decrease } else { Direction::Maintain },
             cumulative: full,
-            baseline: full.then(|| Baseline { fy: 2020, value: 1.5, line: 3 }),
+            baseline: full.then_some(Baseline { fy: 2020, value: 1.5, line: 3 }),
             targets: vec![Target {
                 fy: 2022,
                 fy_from: full.then_some(2021),

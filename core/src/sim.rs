@@ -115,8 +115,6 @@
 use std::collections::BTreeMap;
 use std::ops::{Range, RangeInclusive};
 
-use serde::{Deserialize, Serialize};
-
 use crate::format::{fiscal_year_en, fiscal_year_ja, number};
 use crate::model::{Dataset, Direction, FiscalYear, Indicator, Plan, Target};
 use crate::summary::measures_in_scope;
@@ -155,8 +153,7 @@ pub enum Model {
 
 /// Everything the user sets. It lives in the URL ([`Assumptions::to_pairs`]) and, as the same pairs, in
 /// saved scenarios ([`Scenario`]), so both go through one check.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(into = "BTreeMap<String, String>", from = "BTreeMap<String, String>")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Assumptions {
     pub model: Model,
     /// Relative standard deviation of the projection: of a flow's values, of a level's change since the start (0.1 = 10 %).
@@ -240,30 +237,31 @@ impl Assumptions {
     }
 }
 
-impl From<BTreeMap<String, String>> for Assumptions {
-    fn from(pairs: BTreeMap<String, String>) -> Self {
-        Assumptions::from_pairs(pairs)
-    }
-}
-
-impl From<Assumptions> for BTreeMap<String, String> {
-    fn from(a: Assumptions) -> Self {
-        a.to_pairs().into_iter().map(|(k, v)| (k.to_string(), v)).collect()
-    }
-}
-
-/// A named set of assumptions, saved as JSON; the assumptions are the URL's pairs.
+/// A named set of assumptions, saved as JSON; the assumptions are the URL's pairs, as strings, so that a
+/// file goes through the same check as a URL. The JSON is read and written in [`json`](crate::json).
 ///
 /// ```
 /// use plan_core::sim::{Assumptions, Scenario};
 /// let json = r#"{"name": "8割のペース", "assumptions": {"model": "pace", "pace": "80", "spread": "oops"}}"#;
-/// let scenario: Scenario = serde_json::from_str(json).unwrap();
-/// assert_eq!(scenario.assumptions, Assumptions::from_pairs([("pace", "80")]));
+/// let scenarios = Scenario::list_from_json(json).unwrap();
+/// assert_eq!(scenarios[0].assumptions, Assumptions::from_pairs([("pace", "80")]));
+/// assert_eq!(Scenario::list_from_json(&Scenario::list_to_json(&scenarios)), Some(scenarios));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
     pub name: String,
     pub assumptions: Assumptions,
+}
+
+impl Scenario {
+    /// A scenario file: a list of scenarios, or one scenario alone. `None` when it is neither.
+    pub fn list_from_json(json: &str) -> Option<Vec<Scenario>> {
+        miniserde::json::from_str(json).ok().or_else(|| miniserde::json::from_str(json).ok().map(|one| vec![one]))
+    }
+
+    pub fn list_to_json(list: &[Scenario]) -> String {
+        miniserde::json::to_string(list)
+    }
 }
 
 fn percent(value: &str, range: RangeInclusive<f64>) -> Option<f64> {
@@ -1179,9 +1177,10 @@ mod tests {
     #[test]
     fn scenarios_save_as_json_and_load_back() {
         let scenario = Scenario { name: "悲観".into(), assumptions: Assumptions::from_pairs([("model", "change"), ("change", "-2.5"), ("seed", "9")]) };
-        let json = serde_json::to_string(&scenario).unwrap();
+        let json = Scenario::list_to_json(std::slice::from_ref(&scenario));
         assert!(json.contains(r#""change":"-2.5""#), "{json}");
-        assert_eq!(serde_json::from_str::<Scenario>(&json).unwrap(), scenario);
+        assert_eq!(Scenario::list_from_json(&json), Some(vec![scenario]));
+        assert_eq!(Scenario::list_from_json(r#"{"name": "x", "assumptions": {"pace": 80}}"#), None, "values are strings, as in a URL");
     }
 
     proptest! {

@@ -312,9 +312,8 @@ fn local_actuals_survive_a_reload() {
     assert!(apply(&mut data, &read(&format!("{HEADER}\np.m1,対応窓口,2025,4\np.m2,受講人数,2024,30\n")).unwrap()));
     let saved = local_actuals(&data);
     assert_eq!(saved.actuals.len(), 2);
-    let json = serde_json::to_string(&saved).unwrap();
     let mut reloaded = dataset();
-    assert_eq!(restore(&mut reloaded, &serde_json::from_str(&json).unwrap()), 0);
+    assert_eq!(restore(&mut reloaded, &saved), 0);
     assert_eq!(reloaded, data);
     assert_eq!(local_actuals(&reloaded), saved);
 }

@@ -410,14 +410,23 @@ fn load_scenarios() -> Vec<Scenario> {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .and_then(|s| s.get_item(SCENARIOS_KEY).ok().flatten())
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| Scenario::list_from_json(&text))
         .unwrap_or_default()
 }
 
 fn store_scenarios(list: &[Scenario]) {
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = storage.set_item(SCENARIOS_KEY, &serde_json::to_string(list).unwrap_or_default());
+        let _ = storage.set_item(SCENARIOS_KEY, &Scenario::list_to_json(list));
     }
+}
+
+/// Indented by the browser's JSON, for the people who open an exported file.
+fn indented(json: &str) -> String {
+    js_sys::JSON::parse(json)
+        .and_then(|value| js_sys::JSON::stringify_with_replacer_and_space(&value, &wasm_bindgen::JsValue::NULL, &2.into()))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| json.to_string())
 }
 
 /// Named scenarios: save the current assumptions, apply one, compare two side by side, export and
@@ -441,9 +450,7 @@ fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
         let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.item(0)) else { return };
         spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
-            let parsed: Option<Vec<Scenario>> =
-                serde_json::from_str::<Vec<Scenario>>(&text).ok().or_else(|| serde_json::from_str::<Scenario>(&text).ok().map(|s| vec![s]));
-            match parsed {
+            match Scenario::list_from_json(&text) {
                 Some(more) => {
                     let n = more.len();
                     list.update(|l| l.extend(more));
@@ -455,7 +462,7 @@ fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
         });
     };
     let export = move |_| {
-        let json = serde_json::to_string_pretty(&list.get_untracked()).unwrap_or_default();
+        let json = indented(&Scenario::list_to_json(&list.get_untracked()));
         crate::components::toolbar::download(json.as_bytes(), "application/json;charset=utf-8", "scenarios.json");
     };
     let comparison = move || {
