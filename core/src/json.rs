@@ -1,7 +1,7 @@
 //! How the published JSON becomes the [model](crate::model), and how saved scenarios
 //! ([`Scenario`]) are read and written: with miniserde, not serde_json.
 //!
-//! serde_json generates parsing code for every type it reads; for this model that was 23 KB of the
+//! serde_json generates parsing code for every type it reads; for this model that was 22 KB of the
 //! gzipped wasm, a tenth of the first load. miniserde has one parser and a few lines of table per
 //! type, below. serde keeps writing the files (the data tool) and reading them in native tests.
 //!
