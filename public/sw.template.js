@@ -5,10 +5,15 @@ const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const CACHE = `plan-explorer-${VERSION}`;
 
+// Names that carry their content's hash (trunk's and scripts/postbuild.mjs's: name-<16 hex digits>.ext).
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
 self.addEventListener("install", (event) => {
-  // From the server, past the HTTP cache: a file the browser still holds from the old version (a web
-  // server's Last-Modified makes it "fresh" for a while) would otherwise be stored as part of the new one.
-  const requests = FILES.map((file) => new Request(file, { cache: "reload" }));
+  // Every other file from the server, past the HTTP cache: a file the browser still holds from the old
+  // version (a web server's Last-Modified makes it "fresh" for a while) would otherwise be stored as part
+  // of the new one. A hashed file can't be stale, so the copy the first view just downloaded is taken
+  // from the HTTP cache where the server lets the browser keep it, instead of being downloaded again.
+  const requests = FILES.map((file) => new Request(file, { cache: HASHED.test(file) ? "default" : "reload" }));
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 

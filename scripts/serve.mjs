@@ -1,7 +1,8 @@
-// A small static server for the built site (dist/): correct MIME types, optional gzip/brotli,
-// and no caching headers beyond what a plain web server sends. Used by `scripts/serve.sh`,
-// the browser tests and the benchmarks.
-//   node scripts/serve.mjs [--dir dist] [--port 8080] [--host 127.0.0.1] [--compress]
+// A small static server for the built site (dist/): correct MIME types, optional gzip/brotli, and
+// long caching for the files whose names carry their content's hash, as docs/EMBED.md advises (nothing
+// else gets a caching header). Used by `scripts/serve.sh`, the browser tests and the benchmarks.
+// --log prints each request's method and path.
+//   node scripts/serve.mjs [--dir dist] [--port 8080] [--host 127.0.0.1] [--compress] [--log]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -16,6 +17,9 @@ const root = resolve(option("dir", "dist"));
 const port = Number(option("port", process.env.PORT || 8080));
 const host = option("host", "127.0.0.1");
 const compress = args.includes("--compress");
+const log = args.includes("--log");
+// name-<16 hex digits>.ext: trunk's and scripts/postbuild.mjs's names, which change with the content.
+const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -35,6 +39,7 @@ const types = {
 const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url, "http://localhost");
+    if (log) console.log(`${req.method} ${url.pathname}`);
     let path = normalize(join(root, decodeURIComponent(url.pathname)));
     if (path !== root && !path.startsWith(root + sep)) {
       res.writeHead(403).end("forbidden");
@@ -43,6 +48,7 @@ const server = createServer(async (req, res) => {
     if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, "index.html");
     let body = await readFile(path);
     const headers = { "Content-Type": types[extname(path)] || "application/octet-stream" };
+    if (hashed.test(path)) headers["Cache-Control"] = "public, max-age=31536000, immutable";
     const accepts = String(req.headers["accept-encoding"] || "");
     if (compress && body.length > 512 && !/\.(png|ico)$/.test(path)) {
       if (accepts.includes("br")) {

@@ -47,6 +47,29 @@ test("after one visit, every view works offline", async ({ page, context }) => {
   }
 });
 
+test("the worker takes the first view's hashed files from the HTTP cache instead of downloading them again", async ({ page }) => {
+  const site = tempSite(".");
+  const server = await serve(site.dir);
+  try {
+    await page.goto(server.url);
+    await expect(page.locator(".wards")).toBeVisible();
+    await controlled(page);
+    const count = (pattern) => server.requests.filter((request) => pattern.test(request)).length;
+    // Downloaded once, by the page: the worker took them from the HTTP cache (scripts/serve.mjs lets the
+    // browser keep hashed files, as docs/EMBED.md advises ward servers to).
+    expect(count(/^GET \/plan-explorer-[0-9a-f]{16}_bg\.wasm$/)).toBe(1);
+    expect(count(/^GET \/plan-explorer-[0-9a-f]{16}\.js$/)).toBe(1);
+    expect(count(/^GET \/app-[0-9a-f]{16}\.css$/)).toBe(1);
+    // Unhashed files could be stale in the HTTP cache, so the worker asks the server again.
+    expect(count(/^GET \/data\/index\.json$/)).toBe(2);
+    // What the first view didn't need is downloaded once, by the worker.
+    expect(count(/^GET \/staff-[0-9a-f]{16}_bg\.wasm$/)).toBe(1);
+  } finally {
+    await server.stop();
+    site.remove();
+  }
+});
+
 test("a new version waits for the user's click, then replaces the old one whole", async ({ page }) => {
   const site = tempSite(".");
   const server = await serve(site.dir);

@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 
 /** A port nothing listens on now. */
 function freePort() {
@@ -19,17 +20,20 @@ function freePort() {
   });
 }
 
-/** Serves `dir` on a free port; `url` ends with "/", `stop()` ends the server. */
+/** Serves `dir` on a free port; `url` ends with "/", `stop()` ends the server, `requests` lists every
+ * request it has had so far ("GET /path"). */
 export async function serve(dir) {
   const port = await freePort();
-  const child = spawn(process.execPath, ["scripts/serve.mjs", "--dir", dir, "--port", String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "--dir", dir, "--port", String(port), "--log"], { stdio: ["ignore", "pipe", "inherit"] });
+  const requests = [];
   await new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`scripts/serve.mjs exited with ${code}`)));
-    child.stdout.on("data", (chunk) => String(chunk).includes("serving") && resolve());
+    createInterface({ input: child.stdout }).on("line", (line) => (line.startsWith("serving") ? resolve() : requests.push(line)));
   });
   const stopped = new Promise((resolve) => child.once("exit", resolve));
   return {
     url: `http://127.0.0.1:${port}/`,
+    requests,
     stop: async () => {
       child.kill();
       await stopped;
