@@ -73,6 +73,27 @@ pub fn load_themes(name: &str, text: &str) -> Result<Vec<Theme>, Vec<String>> {
     Err(issues.iter().map(|issue| located(name, text, issue)).collect())
 }
 
+/// Checks a published dataset file (`plans.json`, `plans/<id>.json`, `plans-overview.json`) with serde_json,
+/// which names the line and column of a syntax or shape error; the app's reader (miniserde) can't, so its
+/// error panel points here. `name` is how errors name the file.
+///
+/// ```
+/// let errors = plan_data::check_json("plans.json", "{\n  \"schema_version\": 1,\n  \"plans\": 3\n}").unwrap_err();
+/// assert_eq!(errors, ["plans.json:3:12: invalid type: integer `3`, expected a sequence"]);
+/// ```
+pub fn check_json(name: &str, text: &str) -> Result<Dataset, Vec<String>> {
+    let dataset: Dataset = serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+        vec![format!("{name}:{}:{}: {message}", e.line(), e.column())]
+    })?;
+    let issues = validate(&dataset);
+    if issues.is_empty() {
+        return Ok(dataset);
+    }
+    Err(issues.iter().map(|issue| format!("{name}: {issue}")).collect())
+}
+
 fn toml_error(name: &str, text: &str, error: &toml::de::Error) -> String {
     let line = error.span().map(|s| locate::line_of_offset(text, s.start)).unwrap_or(1);
     format!("{name}:{line}: {}", error.message().trim_end())

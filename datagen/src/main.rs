@@ -3,13 +3,14 @@
 //! ```text
 //! cargo run -p plan-data -- check              # validate only
 //! cargo run -p plan-data -- build public/data  # validate, then write the data files
+//! cargo run -p plan-data -- check-json dist/data/plans.json  # a published file, with the line of a mistake
 //! ```
 //! Any data error stops it with `file:line: field: problem. fix` and exit status 1.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use plan_data::{build, load_seeds};
+use plan_data::{build, check_json, load_seeds};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,7 +24,11 @@ fn main() -> ExitCode {
             println!("plan-data: wrote {} plans, {} measures to {out}", dataset.plans.len(), measure_count(&dataset));
             Ok(())
         }),
-        _ => Err(vec!["usage: plan-data check | plan-data build <out-dir>".to_string()]),
+        ["check-json", file] => std::fs::read_to_string(file)
+            .map_err(|e| vec![format!("{file}: cannot read: {e}")])
+            .and_then(|text| check_json(file, &text))
+            .map(|dataset| println!("plan-data: {file}: {} plans, {} measures: valid", dataset.plans.len(), measure_count(&dataset))),
+        _ => Err(vec!["usage: plan-data check | plan-data build <out-dir> | plan-data check-json <file>".to_string()]),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,7 +1,7 @@
 //! Every kind of data error stops the build with `file:line`, the field, what is wrong and what
 //! would be right. Each test feeds a small plan, or a small themes file, with one mistake.
 
-use plan_data::{load_plans, load_seeds, load_themes};
+use plan_data::{check_json, load_plans, load_seeds, load_themes};
 
 const VALID: &str = r#"
 schema_version = 1
@@ -262,4 +262,27 @@ fn a_threshold_on_the_last_grade() {
     assert!(error.contains("field `grades[未達成]`") && error.contains("is the last grade but has a threshold"), "{error}");
     assert!(error.contains("it takes every attainment below the others"), "{error}");
     assert_eq!(line, line_of("grade = \"未達成\"") + 1, "one line was added above it: {error}");
+}
+
+/// The app's reader can't say where a published file goes wrong; `plan-data check-json` can, and it applies
+/// the same rules as the app.
+#[test]
+fn check_json_names_the_line_of_a_mistake_in_a_published_file() {
+    let dataset = load_seeds(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../seeds"))).unwrap();
+    let published = serde_json::to_string_pretty(&dataset).unwrap();
+    if let Err(errors) = check_json("plans.json", &published) {
+        panic!("the published dataset is refused: {errors:?}");
+    }
+
+    let mut lines: Vec<String> = published.lines().map(String::from).collect();
+    let at = lines.iter().position(|l| l.contains("\"source_line\"")).unwrap();
+    lines[at] = r#""source_line": "one","#.to_string();
+    let errors = check_json("plans.json", &lines.join("\n")).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].starts_with(&format!("plans.json:{}:", at + 1)) && errors[0].contains("expected u32"), "{errors:?}");
+
+    let mut broken = dataset.clone();
+    broken.plans[0].measures[1].id = broken.plans[0].measures[0].id.clone();
+    let errors = check_json("plans.json", &serde_json::to_string(&broken).unwrap()).unwrap_err();
+    assert!(errors.iter().any(|e| e.starts_with("plans.json: ") && e.contains("is used twice")), "{errors:?}");
 }
