@@ -142,7 +142,7 @@ impl Deserialize for Assumptions {
     }
 }
 
-/// The URL's pairs; a value that isn't a string makes the file unreadable, as with serde before.
+/// The URL's pairs, every value a string: any other value refuses the whole file rather than half-reading it.
 impl Visitor for Place<Assumptions> {
     fn map(&mut self) -> Result<Box<dyn Map + '_>> {
         struct Pairs<'a> {
