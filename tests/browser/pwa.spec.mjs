@@ -13,13 +13,24 @@ test.use({ serviceWorkers: "allow" });
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 
-test("after one visit, every view works offline", async ({ page, context }) => {
+/** Serves a copy of the site, visits its start page until the service worker controls it, then runs
+ * `body(server, site)`; the server and the copy are gone afterwards. */
+async function afterFirstVisit(page, body) {
   const site = tempSite(".");
   const server = await serve(site.dir);
   try {
     await page.goto(server.url);
     await expect(page.locator(".wards")).toBeVisible();
     await controlled(page);
+    await body(server, site);
+  } finally {
+    await server.stop();
+    site.remove();
+  }
+}
+
+test("after one visit, every view works offline", async ({ page, context }) => {
+  await afterFirstVisit(page, async (server) => {
     // Network off: the browser is offline, and the server is gone too, so nothing can come from it.
     await context.setOffline(true);
     await server.stop();
@@ -41,19 +52,11 @@ test("after one visit, every view works offline", async ({ page, context }) => {
 
     await page.goto(`${server.url}?view=compare`);
     await expect(page.locator("[data-theme-id]").first()).toBeVisible();
-  } finally {
-    await server.stop();
-    site.remove();
-  }
+  });
 });
 
 test("the worker takes the first view's hashed files from the HTTP cache instead of downloading them again", async ({ page }) => {
-  const site = tempSite(".");
-  const server = await serve(site.dir);
-  try {
-    await page.goto(server.url);
-    await expect(page.locator(".wards")).toBeVisible();
-    await controlled(page);
+  await afterFirstVisit(page, async (server) => {
     const count = (pattern) => server.requests.filter((request) => pattern.test(request)).length;
     // Downloaded once, by the page: the worker took them from the HTTP cache (scripts/serve.mjs lets the
     // browser keep hashed files, as docs/EMBED.md advises ward servers to).
@@ -64,19 +67,11 @@ test("the worker takes the first view's hashed files from the HTTP cache instead
     expect(count(/^GET \/data\/index\.json$/)).toBe(2);
     // What the first view didn't need is downloaded once, by the worker.
     expect(count(/^GET \/staff-[0-9a-f]{16}_bg\.wasm$/)).toBe(1);
-  } finally {
-    await server.stop();
-    site.remove();
-  }
+  });
 });
 
 test("a new version waits for the user's click, then replaces the old one whole", async ({ page }) => {
-  const site = tempSite(".");
-  const server = await serve(site.dir);
-  try {
-    await page.goto(server.url);
-    await expect(page.locator(".wards")).toBeVisible();
-    await controlled(page);
+  await afterFirstVisit(page, async (server, site) => {
     const [oldCache] = await cacheNames(page);
     expect(oldCache).toMatch(/^plan-explorer-[0-9a-f]{16}$/);
 
@@ -111,8 +106,5 @@ test("a new version waits for the user's click, then replaces the old one whole"
     expect(await build()).toBe("page new, data new");
     await expect(banner).toBeHidden();
     expect(await cacheNames(page)).toEqual(["plan-explorer-0000000000000new"]);
-  } finally {
-    await server.stop();
-    site.remove();
-  }
+  });
 });
