@@ -27,7 +27,7 @@ impl fmt::Display for LoadError {
         match self {
             LoadError::NotADataset => write!(
                 f,
-                "not JSON in the dataset format (docs/DATA.md): a field is missing or of the wrong type, or a text is not valid Unicode. `cargo run -p plan-data -- check-json <file>` names the line"
+                "not JSON in the dataset format (docs/DATA.md): a field is missing or of the wrong type, or a text is not valid Unicode. For a plans file, `cargo run -p plan-data -- check-json <file>` names the line"
             ),
             LoadError::Version(version) => write!(f, "schema_version {version} is not supported; this app reads {SCHEMA_VERSION}"),
             LoadError::Invalid(issues) => {
