@@ -23,7 +23,7 @@ use crate::components::search_box::SearchBox;
 use crate::components::view_tabs::ViewTabs;
 use crate::data::{self, LoadFailure};
 use crate::i18n::{lang_code, texts};
-use crate::state::{DatasetSink, Explorer, Nav, use_nav};
+use crate::state::{Explorer, LocalChanged, Nav, use_nav};
 use crate::{local, url};
 use crate::views::{
     compare::CompareView, list::ListView, measure::MeasureView, start::StartView, timeline::TimelineView, tree::TreeView,
@@ -66,6 +66,11 @@ impl Scope {
             (Scope::Index, Scope::Index) => true,
             _ => false,
         }
+    }
+
+    /// Whether the data of this scope has every published plan.
+    fn is_whole(&self) -> bool {
+        matches!(self, Scope::Overview | Scope::All)
     }
 
     fn url(&self) -> String {
@@ -140,7 +145,7 @@ pub fn App() -> impl IntoView {
             let loaded = match scope {
                 Scope::Index => data::fetch_index(&url).await.map(Data::Index),
                 _ => data::fetch_dataset(&url).await.map(|(mut dataset, source)| {
-                    local::restore(&mut dataset);
+                    local::actuals::restore(&mut dataset, scope.is_whole());
                     let notes_left_out = scope == Scope::Overview;
                     Data::Ready(scope.clone(), Explorer::new(Arc::new(dataset), source, notes_left_out, nav))
                 }),
@@ -160,11 +165,24 @@ pub fn App() -> impl IntoView {
             load(need);
         }
     });
-    provide_context(DatasetSink(Callback::new(move |dataset| {
-        if let Data::Ready(scope, old) = data.get_untracked() {
+    // From the text the data was read from, not the data in hand: a value another tab removed must go.
+    let local_changed = Callback::new(move |()| {
+        if let Some(Data::Ready(scope, old)) = data.try_get_untracked()
+            && let Ok(mut dataset) = plan_core::load_dataset(&old.source)
+        {
+            local::actuals::restore(&mut dataset, scope.is_whole());
             data.set(Data::Ready(scope, Explorer::new(Arc::new(dataset), old.source, old.notes_left_out, nav)));
         }
-    })));
+    });
+    provide_context(LocalChanged(local_changed));
+    // Another tab saved or cleared actuals (`key` is null when it cleared all of storage).
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().is_none_or(|key| key == local::actuals::KEY) {
+            local::actuals::changed_elsewhere();
+            local_changed.run(());
+        }
+    });
+    on_cleanup(move || on_storage.remove());
     let retry = Callback::new(move |()| {
         if let Some(scope) = requested.get_untracked() {
             load(scope);

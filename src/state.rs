@@ -108,9 +108,10 @@ impl Explorer {
     }
 }
 
-/// Replaces the loaded dataset (after an import of actuals); every view updates from it.
+/// Re-reads the values kept in this browser into the loaded data (after an import, a restore, or a
+/// change made in another tab); every view updates from it.
 #[derive(Clone, Copy)]
-pub struct DatasetSink(pub Callback<Dataset>);
+pub struct LocalChanged(pub Callback<()>);
 
 pub fn use_explorer() -> Explorer {
     expect_context::<Explorer>()

@@ -27,15 +27,13 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 
+pub use crate::local::{LOCAL_ACTUALS_VERSION, LocalActual, LocalActuals};
 use crate::model::{Actual, Dataset, FiscalYear, Indicator, Measure, Period, Plan};
 use crate::text::Normalizer;
 
 /// The most text [`preview`] reads, in UTF-8 bytes. The whole published export is about 50 KB, so a file
 /// near this size is not a sheet of actuals.
 pub const MAX_TEXT_BYTES: usize = 10 * 1024 * 1024;
-
-/// The version of [`LocalActuals`]; a saved value of another version is dropped, not guessed at.
-pub const LOCAL_ACTUALS_VERSION: u32 = 1;
 
 /// What [`preview`] found: one [`Row`] per non-blank data row, in file order.
 #[derive(Debug, Clone, PartialEq)]
@@ -161,23 +159,6 @@ fn megabytes(bytes: usize) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-/// An imported actual, as the UI keeps it in localStorage between visits.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LocalActual {
-    pub measure: String,
-    /// The indicator's id within the measure.
-    pub indicator: String,
-    pub fy: FiscalYear,
-    pub value: f64,
-}
-
-/// Every imported actual of a dataset, versioned so that a later format never misreads an old one.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LocalActuals {
-    pub version: u32,
-    pub actuals: Vec<LocalActual>,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Column {
     Measure,
@@ -280,22 +261,23 @@ pub fn local_actuals(dataset: &Dataset) -> LocalActuals {
     LocalActuals { version: LOCAL_ACTUALS_VERSION, actuals }
 }
 
-/// Applies saved actuals to a freshly loaded dataset, checked as an import is: a value whose measure or
-/// indicator is gone, whose year left the plan period or whose indicator is no longer numeric is dropped.
-/// Returns how many were dropped (all of them for another `version`).
+/// Applies saved actuals to a freshly loaded dataset, checked as an import is. Returns the values that
+/// no longer fit, none of them applied: the measure or indicator is gone, the year left the plan period,
+/// the indicator is no longer numeric, or the values were saved in another `version`. The caller keeps
+/// them (they are the staff's data) and shows them.
 ///
 /// ```
 /// use plan_core::import::{restore, LocalActual, LocalActuals, LOCAL_ACTUALS_VERSION};
 /// # let mut dataset = plan_core::Dataset { schema_version: 1, plans: vec![], themes: vec![] };
 /// let gone = LocalActual { measure: "gone.m1".into(), indicator: "i1".into(), fy: 2024, value: 5.0 };
-/// let saved = LocalActuals { version: LOCAL_ACTUALS_VERSION, actuals: vec![gone] };
-/// assert_eq!(restore(&mut dataset, &saved), 1);
+/// let saved = LocalActuals { version: LOCAL_ACTUALS_VERSION, actuals: vec![gone.clone()] };
+/// assert_eq!(restore(&mut dataset, &saved), vec![gone]);
 /// ```
-pub fn restore(dataset: &mut Dataset, saved: &LocalActuals) -> usize {
+pub fn restore(dataset: &mut Dataset, saved: &LocalActuals) -> Vec<LocalActual> {
     if saved.version != LOCAL_ACTUALS_VERSION {
-        return saved.actuals.len();
+        return saved.actuals.clone();
     }
-    let mut dropped = 0;
+    let mut unfit = Vec::new();
     for actual in &saved.actuals {
         match indicator_mut(dataset, &actual.measure, &actual.indicator) {
             Some((period, indicator))
@@ -303,10 +285,10 @@ pub fn restore(dataset: &mut Dataset, saved: &LocalActuals) -> usize {
             {
                 set_actual(indicator, actual.fy, actual.value);
             }
-            _ => dropped += 1,
+            _ => unfit.push(actual.clone()),
         }
     }
-    dropped
+    unfit
 }
 
 fn indicator_mut<'a>(dataset: &'a mut Dataset, measure: &str, indicator: &str) -> Option<(Period, &'a mut Indicator)> {

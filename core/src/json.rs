@@ -1,5 +1,5 @@
 //! How the published JSON becomes the [model](crate::model), and how saved scenarios
-//! ([`Scenario`]) are read and written: with miniserde, not serde_json.
+//! ([`Scenario`]) and backups ([`Backup`]) are read and written: with miniserde, not serde_json.
 //!
 //! serde_json generates parsing code for every type it reads; for this model that was 22 KB of the
 //! gzipped wasm, a tenth of the first load. miniserde has one parser and a few lines of table per
@@ -23,6 +23,7 @@ use miniserde::de::{Deserialize, Map, Visitor};
 use miniserde::ser::{self, Fragment, Serialize};
 use miniserde::{Error, Result, make_place};
 
+use crate::local::{BACKUP_VERSION, Backup, LocalActual};
 use crate::model::*;
 use crate::sim::{Assumptions, Scenario};
 
@@ -134,6 +135,89 @@ read_enums! {
 
 read_structs! {
     Scenario { name: String, assumptions: Assumptions }
+    BackupActual { measure: String, indicator: String, fy: FiscalYear, value: ExactNumber }
+    BackupFile { plan_explorer_backup: u32, actuals: Vec<BackupActual> = default, scenarios: Vec<Scenario> = default }
+}
+
+/// A [`Backup`] as its file has it: the first field says what the file is and which version.
+struct BackupFile {
+    plan_explorer_backup: u32,
+    actuals: Vec<BackupActual>,
+    scenarios: Vec<Scenario>,
+}
+
+struct BackupActual {
+    measure: String,
+    indicator: String,
+    fy: FiscalYear,
+    value: ExactNumber,
+}
+
+/// A number kept as its shortest exact decimal in a string (`"1234.5"`): miniserde's own reader of JSON
+/// numbers can land one unit in the last place off, and a backup must give back the very value.
+struct ExactNumber(f64);
+
+impl Deserialize for ExactNumber {
+    fn begin(out: &mut Option<Self>) -> &mut dyn Visitor {
+        Place::new(out)
+    }
+}
+
+impl Visitor for Place<ExactNumber> {
+    fn string(&mut self, s: &str) -> Result<()> {
+        self.out = Some(ExactNumber(s.parse().map_err(|_| Error)?));
+        Ok(())
+    }
+}
+
+pub(crate) fn backup_from_json(json: &str) -> Option<Backup> {
+    let file: BackupFile = miniserde::json::from_str(json).ok()?;
+    let actuals = file
+        .actuals
+        .into_iter()
+        .map(|a| LocalActual { measure: a.measure, indicator: a.indicator, fy: a.fy, value: a.value.0 })
+        .collect();
+    (file.plan_explorer_backup == BACKUP_VERSION).then_some(Backup { actuals, scenarios: file.scenarios })
+}
+
+pub(crate) fn backup_to_json(backup: &Backup) -> String {
+    let version = BACKUP_VERSION;
+    miniserde::json::to_string(&Fields(vec![("plan_explorer_backup", &version), ("actuals", &backup.actuals), ("scenarios", &backup.scenarios)]))
+}
+
+/// A JSON object written field by field, in this order.
+struct Fields<'a>(Vec<(&'static str, &'a dyn Serialize)>);
+
+impl Serialize for Fields<'_> {
+    fn begin(&self) -> Fragment<'_> {
+        struct Next<'a>(std::slice::Iter<'a, (&'static str, &'a dyn Serialize)>);
+        impl ser::Map for Next<'_> {
+            fn next(&mut self) -> Option<(Cow<'_, str>, &dyn Serialize)> {
+                self.0.next().map(|&(key, value)| (Cow::Borrowed(key), value))
+            }
+        }
+        Fragment::Map(Box::new(Next(self.0.iter())))
+    }
+}
+
+impl Serialize for LocalActual {
+    fn begin(&self) -> Fragment<'_> {
+        struct Entry<'a>(&'a LocalActual, String, usize);
+        impl ser::Map for Entry<'_> {
+            fn next(&mut self) -> Option<(Cow<'_, str>, &dyn Serialize)> {
+                self.2 += 1;
+                let a = self.0;
+                Some(match self.2 {
+                    1 => (Cow::Borrowed("measure"), &a.measure as &dyn Serialize),
+                    2 => (Cow::Borrowed("indicator"), &a.indicator),
+                    3 => (Cow::Borrowed("fy"), &a.fy),
+                    4 => (Cow::Borrowed("value"), &self.1),
+                    _ => return None,
+                })
+            }
+        }
+        Fragment::Map(Box::new(Entry(self, self.value.to_string(), 0)))
+    }
 }
 
 impl Deserialize for Assumptions {

@@ -7,6 +7,7 @@ pub mod format;
 pub mod import;
 mod json;
 pub mod load;
+pub mod local;
 pub mod model;
 pub mod query;
 pub mod sim;

@@ -313,7 +313,7 @@ fn local_actuals_survive_a_reload() {
     let saved = local_actuals(&data);
     assert_eq!(saved.actuals.len(), 2);
     let mut reloaded = dataset();
-    assert_eq!(restore(&mut reloaded, &saved), 0);
+    assert_eq!(restore(&mut reloaded, &saved), vec![]);
     assert_eq!(reloaded, data);
     assert_eq!(local_actuals(&reloaded), saved);
 }
@@ -330,11 +330,11 @@ fn restore_drops_what_no_longer_fits() {
         saved("p.m1", "i2", 2024, f64::INFINITY),
     ];
     let mut data = dataset();
-    assert_eq!(restore(&mut data, &LocalActuals { version: LOCAL_ACTUALS_VERSION, actuals: actuals.clone() }), 5);
+    assert_eq!(restore(&mut data, &LocalActuals { version: LOCAL_ACTUALS_VERSION, actuals: actuals.clone() }), actuals[1..].to_vec());
     assert_eq!(local_actuals(&data).actuals, vec![actuals[0].clone()]);
     assert!(validate(&data).is_empty());
     let mut data = dataset();
-    assert_eq!(restore(&mut data, &LocalActuals { version: LOCAL_ACTUALS_VERSION + 1, actuals }), 6);
+    assert_eq!(restore(&mut data, &LocalActuals { version: LOCAL_ACTUALS_VERSION + 1, actuals: actuals.clone() }), actuals);
     assert_eq!(data, dataset());
 }
 
@@ -363,4 +363,22 @@ proptest! {
     fn preview_never_panics_on_any_year_of_a_known_indicator(year in "[0-9０-９令和平成元年度R.\\-]{0,8}|\\PC{0,8}") {
         let _ = read(&format!("{HEADER}\r\np.m1,オンライン申請件数,{year},1\r\n"));
     }
+}
+
+/// Guards the download offered when a save fails or a value no longer fits: it must import back to the
+/// very same values, to the last bit.
+#[test]
+fn the_csv_of_local_values_imports_back_to_the_same_values() {
+    let value = |measure: &str, indicator: &str, fy, value| LocalActual { measure: measure.into(), indicator: indicator.into(), fy, value };
+    let values = vec![value("p.m1", "i1", 2025, 0.1 + 0.2), value("p.m1", "i2", 2024, 1e15 + 0.5), value("p.m2", "i1", 2025, -3.25)];
+    let preview = read(&plan_core::local::to_csv(&values)).unwrap();
+    let read_back: Vec<LocalActual> = preview
+        .rows
+        .iter()
+        .map(|row| match &row.status {
+            RowStatus::Apply { measure, indicator, fy, value, .. } => LocalActual { measure: measure.clone(), indicator: indicator.clone(), fy: *fy, value: *value },
+            other => panic!("row {} is {other:?}", row.number),
+        })
+        .collect();
+    assert_eq!(read_back, values);
 }

@@ -1,15 +1,17 @@
 //! Import of actuals for staff: choose or drop a CSV/TSV (Excel's Shift_JIS, UTF-8 with or without
 //! BOM, UTF-16), see every row with its status, then apply all or nothing. Applied values are kept in
-//! this browser, marked as local wherever they are shown, and can be cleared.
+//! this browser, marked as local wherever they are shown, and can be cleared. When the browser refuses
+//! to store them, the panel says so at once and offers them as a CSV (they stay applied meanwhile).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plan_core::import::{self, FileError, MAX_TEXT_BYTES, Preview, RowStatus};
+use plan_core::local::LocalActual;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::number;
-use crate::state::{DatasetSink, use_explorer};
+use crate::state::{LocalChanged, use_explorer};
 use crate::i18n::staff::staff_texts;
 use crate::{data, local, url};
 
@@ -19,13 +21,14 @@ enum Stage {
     Reading,
     Failed { ja: String, en: String },
     Ready { file: String, encoding: &'static str, preview: Preview },
-    Applied(usize),
+    Applied { changed: usize, stored: bool },
 }
 
 thread_local! {
-    /// How many values the last apply changed. Applying rebuilds the page with the new data, this panel
-    /// too; the new panel opens with that message, so the user sees what happened.
-    static JUST_APPLIED: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+    /// How many values the last apply changed, and whether the browser stored them. Applying rebuilds
+    /// the page with the new data, this panel too; the new panel opens with that message, so the user
+    /// sees what happened.
+    static JUST_APPLIED: std::cell::Cell<Option<(usize, bool)>> = const { std::cell::Cell::new(None) };
 }
 
 #[component]
@@ -33,7 +36,7 @@ pub fn ImportPanel() -> impl IntoView {
     let explorer = use_explorer();
     let st = staff_texts(explorer.lang());
     let just_applied = JUST_APPLIED.take();
-    let stage = RwSignal::new(just_applied.map_or(Stage::Idle, Stage::Applied));
+    let stage = RwSignal::new(just_applied.map_or(Stage::Idle, |(changed, stored)| Stage::Applied { changed, stored }));
     let read = move |file: web_sys::File| {
         stage.set(Stage::Reading);
         // Taken now: the task below runs outside the component, where there is no context to look it up.
@@ -74,20 +77,19 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let apply = move |_| {
         let Stage::Ready { preview, .. } = stage.get_untracked() else { return };
-        let explorer = use_explorer();
-        let mut dataset = (*explorer.dataset).clone();
-        if import::apply(&mut dataset, &preview) {
-            local::save(&dataset);
-            let changed = preview.rows.iter().filter(|r| matches!(&r.status, RowStatus::Apply { value, previous, .. } if *previous != Some(*value))).count();
-            stage.set(Stage::Applied(changed));
-            JUST_APPLIED.set(Some(changed));
-            // Outside this component: the new dataset rebuilds the page, this panel included, and what it
-            // creates must not belong to (and be disposed with) this panel.
-            let sink = expect_context::<DatasetSink>();
-            spawn_local(async move { sink.0.run(dataset) });
+        if !preview.can_apply() {
+            return;
         }
+        let changes = changed_values(&preview);
+        // Stored before anything says "imported": a reload from here on finds the values.
+        let stored = local::actuals::save(&changes).is_ok();
+        JUST_APPLIED.set(Some((changes.len(), stored)));
+        // Outside this component: the new data rebuilds the page, this panel included, and what it
+        // creates must not belong to (and be disposed with) this panel.
+        let local_changed = expect_context::<LocalChanged>();
+        spawn_local(async move { local_changed.0.run(()) });
     };
-    let local_count = local::count(&explorer.dataset);
+    let stored_count = local::actuals::saved().map(|s| s.actuals.len());
     view! {
         <details class="tool import" open=just_applied.is_some()>
             <summary class="button small">{st.import_actuals}</summary>
@@ -95,12 +97,18 @@ pub fn ImportPanel() -> impl IntoView {
                 <p class="hint">{st.import_help}</p>
                 <label for="import-file">{st.import_choose}</label>
                 <input id="import-file" type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" on:change=on_change/>
-                {(local_count > 0).then(|| view! {
+                {(stored_count.is_ok_and(|n| n > 0) || !local::actuals::unsaved().is_empty()).then(|| view! {
                     <p class="local-note">
-                        {(st.local_count)(local_count)}" "
-                        <button type="button" class="button small" on:click=|_| {
-                            local::clear();
-                            if let Some(w) = web_sys::window() { let _ = w.location().reload(); }
+                        {stored_count.ok().filter(|&n| n > 0).map(|n| (st.local_count)(n))}" "
+                        <button type="button" class="button small" on:click=move |_| {
+                            match local::actuals::clear() {
+                                Ok(()) => {
+                                    // As after an apply: the page this panel is in is rebuilt.
+                                    let local_changed = expect_context::<LocalChanged>();
+                                    spawn_local(async move { local_changed.0.run(()) });
+                                }
+                                Err(_) => stage.set(Stage::Failed { ja: staff_texts(plan_core::query::Lang::Ja).not_cleared.into(), en: staff_texts(plan_core::query::Lang::En).not_cleared.into() }),
+                            }
                         }>{st.local_clear}</button>
                     </p>
                 })}
@@ -111,8 +119,14 @@ pub fn ImportPanel() -> impl IntoView {
                         Stage::Failed { ja, en } => view! {
                             <div class="error-panel compact"><p>{ja}</p><p lang="en">{en}</p></div>
                         }.into_any(),
-                        Stage::Applied(n) => view! { <p class="success">{(st.import_applied)(n)}</p> }.into_any(),
-                        Stage::Ready { file, encoding, preview } => preview_view(file, encoding, preview, apply).into_any(),
+                        Stage::Applied { changed, stored: true } => view! { <p class="success">{(st.import_applied)(changed)}</p> }.into_any(),
+                        Stage::Applied { changed, stored: false } => view! {
+                            <div class="error-panel compact" role="alert">
+                                <p>{(st.import_not_saved)(changed)}</p>
+                                <SaveUnsavedButton/>
+                            </div>
+                        }.into_any(),
+                        Stage::Ready { file, encoding, preview } => preview_view(file, encoding, preview, st.import_apply, apply).into_any(),
                     }}
                 </div>
             </div>
@@ -120,7 +134,38 @@ pub fn ImportPanel() -> impl IntoView {
     }
 }
 
-fn preview_view(file: String, encoding: &'static str, preview: Preview, apply: impl Fn(leptos::ev::MouseEvent) + 'static) -> impl IntoView {
+/// The values an import changes: an equal value leaves the published actual as it is (`import::apply`).
+fn changed_values(preview: &Preview) -> Vec<LocalActual> {
+    preview
+        .rows
+        .iter()
+        .filter_map(|row| match &row.status {
+            RowStatus::Apply { measure, indicator, fy, value, previous } if *previous != Some(*value) => {
+                Some(LocalActual { measure: measure.clone(), indicator: indicator.clone(), fy: *fy, value: *value })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Downloads the values storage refused, as a CSV the import reads back.
+#[component]
+pub fn SaveUnsavedButton() -> impl IntoView {
+    let st = staff_texts(use_explorer().lang());
+    let save = |_| {
+        let csv = plan_core::local::to_csv(&local::actuals::unsaved());
+        crate::components::toolbar::download(csv.as_bytes(), "text/csv;charset=utf-8", "plan-explorer-unsaved-actuals.csv");
+    };
+    view! { <button type="button" class="button small" on:click=save>{st.save_unsaved_csv}</button> }
+}
+
+pub(crate) fn preview_view(
+    file: String,
+    encoding: &'static str,
+    preview: Preview,
+    apply_label: &'static str,
+    apply: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
     let st = staff_texts(use_explorer().lang());
     let errors = preview.rows.iter().filter(|r| matches!(r.status, RowStatus::Error { .. })).count();
     let can_apply = preview.can_apply();
@@ -162,6 +207,6 @@ fn preview_view(file: String, encoding: &'static str, preview: Preview, apply: i
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <button type="button" class="button primary" disabled=!can_apply on:click=apply>{st.import_apply}</button>
+        <button type="button" class="button primary" disabled=!can_apply on:click=apply>{apply_label}</button>
     }
 }

@@ -4,6 +4,7 @@ pub mod highlight;
 pub mod import_panel;
 pub mod link;
 pub mod loading;
+pub mod local_data;
 pub mod measure_card;
 pub mod search_box;
 pub mod staff_handover;

@@ -8,6 +8,7 @@ use plan_core::query::Query;
 use wasm_bindgen::JsCast;
 
 use crate::components::import_panel::ImportPanel;
+use crate::components::local_data::{LocalAlerts, LocalDataTool};
 use crate::state::use_explorer;
 use crate::i18n::staff::staff_texts;
 use crate::url;
@@ -37,7 +38,9 @@ pub fn Toolbar() -> impl IntoView {
             <button type="button" class="button small" on:click=|_| { web_sys::window().map(|w| w.print()); }>{t.print}</button>
             <EmbedCode/>
             <ImportPanel/>
+            <LocalDataTool/>
         </div>
+        <LocalAlerts/>
     }
 }
 
@@ -57,7 +60,7 @@ fn filtered_json(source: &str, ids: &HashSet<&str>) -> Vec<u8> {
         }
     }
     let _ = Reflect::set(&value, &"plans".into(), &kept);
-    let local: Array = crate::local::saved()
+    let local: Array = crate::local::backup::current()
         .actuals
         .into_iter()
         .filter(|a| ids.contains(a.measure.as_str()))
@@ -78,6 +81,15 @@ fn filtered_json(source: &str, ids: &HashSet<&str>) -> Vec<u8> {
         .and_then(|s| s.as_string())
         .unwrap_or_default()
         .into_bytes()
+}
+
+/// Indented by the browser's JSON, for the people who open an exported file.
+pub fn indented(json: &str) -> String {
+    js_sys::JSON::parse(json)
+        .and_then(|value| js_sys::JSON::stringify_with_replacer_and_space(&value, &wasm_bindgen::JsValue::NULL, &2.into()))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| json.to_string())
 }
 
 /// Saves bytes as a file through a temporary object URL (no server, nothing leaves the browser).

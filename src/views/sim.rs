@@ -13,11 +13,12 @@ use plan_core::sim::{self, Assumptions, Model, Outcome, Rollup, Scenario, Scope,
 use plan_core::{Dataset, Plan};
 use wasm_bindgen::JsCast;
 
+use crate::components::toolbar::{download, indented};
 use crate::i18n::{Texts, fiscal_year, number};
+use crate::local;
 use crate::state::use_explorer;
 use crate::i18n::staff::{StaffTexts, staff_texts};
 
-const SCENARIOS_KEY: &str = "plan-explorer:scenarios";
 
 fn percent(fraction: f64) -> String {
     format!("{}%", number(fraction * 100.0))
@@ -406,45 +407,34 @@ fn department_rollups(plan: &Plan, plan_at: usize, sim: &Simulation, matches: &H
     }
 }
 
-fn load_scenarios() -> Vec<Scenario> {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(SCENARIOS_KEY).ok().flatten())
-        .and_then(|text| Scenario::list_from_json(&text))
-        .unwrap_or_default()
-}
-
-fn store_scenarios(list: &[Scenario]) {
-    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = storage.set_item(SCENARIOS_KEY, &Scenario::list_to_json(list));
-    }
-}
-
-/// Indented by the browser's JSON, for the people who open an exported file.
-fn indented(json: &str) -> String {
-    js_sys::JSON::parse(json)
-        .and_then(|value| js_sys::JSON::stringify_with_replacer_and_space(&value, &wasm_bindgen::JsValue::NULL, &2.into()))
-        .ok()
-        .and_then(|text| text.as_string())
-        .unwrap_or_else(|| json.to_string())
-}
-
 /// Named scenarios: save the current assumptions, apply one, compare two side by side, export and
 /// import them as JSON. Sharing is the page's URL: the assumptions are in it.
 #[component]
 fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
     let st = staff_texts(use_explorer().lang());
-    let list = RwSignal::new(load_scenarios());
+    let list = RwSignal::new(local::scenarios::all());
     let name = RwSignal::new(String::new());
     let compare: RwSignal<(Option<usize>, Option<usize>)> = RwSignal::new((None, None));
     let message = RwSignal::new(String::new());
+    let not_saved = RwSignal::new(false);
+    // Every change is made to what storage holds now; the list shown is read back from there.
+    let stored = move |result: Result<(), local::NotSaved>| {
+        not_saved.set(result.is_err());
+        list.set(local::scenarios::all());
+    };
     let save = move |_| {
         let label = name.get_untracked().trim().to_string();
         let label = if label.is_empty() { format!("{} {}", st.sim_scenario, list.with_untracked(Vec::len) + 1) } else { label };
-        list.update(|l| l.push(Scenario { name: label, assumptions: assumptions.get_untracked() }));
-        store_scenarios(&list.get_untracked());
+        stored(local::scenarios::add(&[Scenario { name: label, assumptions: assumptions.get_untracked() }]));
         name.set(String::new());
     };
+    // Another tab saved or deleted a scenario.
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().is_none_or(|key| key == local::scenarios::KEY) {
+            list.set(local::scenarios::all());
+        }
+    });
+    on_cleanup(move || on_storage.remove());
     let import = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
         let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.item(0)) else { return };
@@ -452,10 +442,8 @@ fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
             match Scenario::list_from_json(&text) {
                 Some(more) => {
-                    let n = more.len();
-                    list.update(|l| l.extend(more));
-                    store_scenarios(&list.get_untracked());
-                    message.set((st.sim_imported)(n));
+                    stored(local::scenarios::add(&more));
+                    message.set((st.sim_imported)(more.len()));
                 }
                 None => message.set(st.sim_import_failed.to_string()),
             }
@@ -463,7 +451,7 @@ fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
     };
     let export = move |_| {
         let json = indented(&Scenario::list_to_json(&list.get_untracked()));
-        crate::components::toolbar::download(json.as_bytes(), "application/json;charset=utf-8", "scenarios.json");
+        download(json.as_bytes(), "application/json;charset=utf-8", "scenarios.json");
     };
     let comparison = move || {
         let (Some(a), Some(b)) = compare.get() else { return ().into_any() };
@@ -520,16 +508,13 @@ fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
                 <button type="button" class="button small" on:click=save>{st.sim_save}</button>
             </div>
             <ul class="plain">
-                {move || list.get().into_iter().enumerate().map(|(i, s)| {
-                    let apply = s.assumptions.clone();
+                {move || list.get().into_iter().map(|s| {
+                    let (label, apply) = (s.name.clone(), s.assumptions.clone());
                     view! {
                         <li>
-                            <strong>{s.name.clone()}</strong>" "
+                            <strong>{label}</strong>" "
                             <button type="button" class="button small" on:click=move |_| set_assumptions(&apply)>{st.sim_apply}</button>" "
-                            <button type="button" class="button small" on:click=move |_| {
-                                list.update(|l| { l.remove(i); });
-                                store_scenarios(&list.get_untracked());
-                            }>{st.sim_delete}</button>
+                            <button type="button" class="button small" on:click=move |_| stored(local::scenarios::remove(&s))>{st.sim_delete}</button>
                         </li>
                     }
                 }).collect_view()}
@@ -551,6 +536,12 @@ fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
                 <input id="scenario-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=import/>
             </div>
             <p role="status">{move || message.get()}</p>
+            {move || not_saved.get().then(|| view! {
+                <div class="error-panel compact" role="alert">
+                    <p>{st.scenario_not_saved}</p>
+                    <button type="button" class="button small" on:click=export>{st.sim_export}</button>
+                </div>
+            })}
         </section>
     }
 }
