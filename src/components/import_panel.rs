@@ -29,6 +29,14 @@ thread_local! {
     /// the page with the new data, this panel too; the new panel opens with that message, so the user
     /// sees what happened.
     static JUST_APPLIED: std::cell::Cell<Option<(usize, bool)>> = const { std::cell::Cell::new(None) };
+    /// Whether the panel now on the page says that storage refused the values it applied.
+    static ANNOUNCES_UNSAVED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the import panel on the page already says that storage refused its values, so that the
+/// alerts below it don't say it twice.
+pub fn announces_unsaved() -> bool {
+    ANNOUNCES_UNSAVED.get()
 }
 
 #[component]
@@ -36,6 +44,7 @@ pub fn ImportPanel() -> impl IntoView {
     let explorer = use_explorer();
     let st = staff_texts(explorer.lang());
     let just_applied = JUST_APPLIED.take();
+    ANNOUNCES_UNSAVED.set(matches!(just_applied, Some((_, false))));
     let stage = RwSignal::new(just_applied.map_or(Stage::Idle, |(changed, stored)| Stage::Applied { changed, stored }));
     let read = move |file: web_sys::File| {
         stage.set(Stage::Reading);

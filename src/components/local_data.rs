@@ -9,7 +9,7 @@ use plan_core::import::{self, FileError, Preview};
 use plan_core::local::{Backup, to_csv};
 use wasm_bindgen::JsCast;
 
-use crate::components::import_panel::{SaveUnsavedButton, preview_view};
+use crate::components::import_panel::{self, SaveUnsavedButton, preview_view};
 use crate::components::toolbar::{download, indented};
 use crate::i18n::number;
 use crate::i18n::staff::{StaffTexts, staff_texts};
@@ -21,7 +21,8 @@ use crate::{data, local, url};
 pub fn LocalAlerts() -> impl IntoView {
     let st = staff_texts(use_explorer().lang());
     let readable = local::actuals::saved().is_ok();
-    let unsaved = local::actuals::unsaved().len();
+    // The import panel above already says so when it has just applied them.
+    let unsaved = if import_panel::announces_unsaved() { 0 } else { local::actuals::unsaved().len() };
     let unsaved_scenarios = local::scenarios::unsaved().len();
     let unfit = RwSignal::new(local::actuals::unfit());
     let failed = RwSignal::new(false);
@@ -37,25 +38,21 @@ pub fn LocalAlerts() -> impl IntoView {
     let unfit_view = move || {
         let values = unfit.get();
         (!values.is_empty()).then(|| {
-            let rows = values
+            // A list, not a table: a measure id beside three numbers squeezes a phone's columns.
+            let items = values
                 .iter()
                 .map(|a| view! {
-                    <tr><td>{a.measure.clone()}</td><td>{a.indicator.clone()}</td><td class="num">{a.fy}</td><td class="num">{number(a.value)}</td></tr>
+                    <li>
+                        <span class="id">{a.measure.clone()}</span>" / "<span class="id">{a.indicator.clone()}</span>" / "
+                        {a.fy}" / "<strong>{number(a.value)}</strong>
+                    </li>
                 })
                 .collect_view();
             view! {
-                <div class="notice unfit" role="region" aria-label=st.unfit_caption>
+                <div class="notice unfit">
                     <p>{(st.unfit_actuals)(values.len())}</p>
-                    <div class="table-wrap" tabindex="0" role="region" aria-label=st.unfit_caption>
-                        <table>
-                            <caption>{st.unfit_caption}</caption>
-                            <thead><tr>
-                                <th scope="col">{st.col_measure}</th><th scope="col">{st.col_indicator}</th>
-                                <th scope="col">{st.col_year}</th><th scope="col">{st.col_value}</th>
-                            </tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
+                    <p class="hint">{st.unfit_columns}</p>
+                    <ul class="unfit-list">{items}</ul>
                     <button type="button" class="button small" on:click=save_unfit>{st.unfit_save_csv}</button>" "
                     <button type="button" class="button small" on:click=clear_unfit>{st.unfit_clear}</button>
                     {move || failed.get().then(|| view! { <p class="error-text">{st.not_cleared}</p> })}
