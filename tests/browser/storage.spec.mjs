@@ -198,7 +198,10 @@ test("a reload in the middle of applying keeps the value and says so", async ({ 
   await page.getByText("実績値を取り込む（CSV/TSV）").click();
   await page.locator("#import-file").setInputFiles({ name: "actuals.csv", mimeType: "text/csv", buffer: csv(WINDOWS) });
   await expect(page.getByRole("button", { name: "この内容で取り込む" })).toBeEnabled();
-  // The click and the reload in one task: nothing that runs later gets to run.
+  // Timers stop here, and the click and the reload run in one task: a save left for later (a timer,
+  // an idle callback) never runs, as when the tab is closed or reloaded at that moment.
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
   await page.evaluate(() => {
     [...document.querySelectorAll("button")].find((b) => b.textContent === "この内容で取り込む").click();
     location.reload();
