@@ -47,6 +47,19 @@ test.describe("axe finds no WCAG 2.1 A/AA violation", () => {
       });
     }
 
+    test(`staff data kept in this browser, with a value the data no longer fits (${lang})`, async ({ page }) => {
+      await page.addInitScript(() => {
+        const bits = new DataView(new ArrayBuffer(8));
+        bits.setFloat64(0, 42);
+        localStorage.setItem("plan-explorer:local-actuals", `v1\nitabashi-dx2025.c1-1\ti9\t2025\t${bits.getBigUint64(0).toString(16)}\n`);
+      });
+      await page.goto(url("plan=itabashi-dx2025&view=sim", lang));
+      await expect(page.locator(".local-alerts .unfit")).toBeVisible();
+      await page.locator("details.local-data summary").click();
+      await expect(page.locator(".local-counts")).toBeVisible();
+      expect(await axeReport(page), `axe violations on the staff data tools (${lang})`).toBe("");
+    });
+
     test.describe(() => {
       test.use({ expectedConsoleErrors: [/404/] });
       test(`error page (${lang})`, async ({ page }) => {
