@@ -1,10 +1,12 @@
 // Times a search keystroke or a filter change to the updated list, in headless Chromium against the
-// release build: on the real dataset and on a generated one 100 times larger (every plan copied with
-// new ids). Prints median and max per case; budgets are PRODUCT.md §6 (16 ms real, 50 ms at 100x).
+// release build: on the real dataset and on one 100 times larger (`plan-data synth`: every plan copied
+// under a made-up municipality). Prints median and max per case; budgets are PRODUCT.md §6 (16 ms real, 50 ms at 100x).
 // Figures only: a slow run is reported, never a test failure.
 //   node scripts/bench-filter.mjs [--dir dist] [--factor 100]
 import { launch, serve } from "./chromium.mjs";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const args = process.argv.slice(2);
@@ -16,27 +18,11 @@ const dir = option("dir", "dist");
 const factor = Number(option("factor", 100));
 const port = 8093;
 
-function enlarge(dataset, times) {
-  const plans = [];
-  for (let copy = 0; copy < times; copy++) {
-    for (const plan of dataset.plans) {
-      const id = copy === 0 ? plan.id : `${plan.id}-x${copy}`;
-      const rename = (s) => (s && s.startsWith(`${plan.id}.`) ? `${id}${s.slice(plan.id.length)}` : s);
-      const clone = JSON.parse(JSON.stringify(plan));
-      clone.id = id;
-      for (const p of clone.policies) { p.id = rename(p.id); p.parent = rename(p.parent); }
-      for (const m of clone.measures) {
-        m.id = rename(m.id);
-        for (const l of m.policies) l.policy = rename(l.policy);
-      }
-      for (const s of clone.summaries) {
-        s.id = rename(s.id);
-        for (const r of s.rows) r.policy = rename(r.policy);
-      }
-      plans.push(clone);
-    }
-  }
-  return { ...dataset, plans };
+/** The data/ folder of a dataset `times` larger, written by the data tool (docs/TESTING.md, Data at scale). */
+function synthesize(times) {
+  const out = mkdtempSync(join(tmpdir(), "plan-synth-"));
+  execFileSync("cargo", ["run", "--release", "--locked", "-q", "-p", "plan-data", "--", "synth", "--factor", String(times), "--out", out], { stdio: ["ignore", "ignore", "inherit"] });
+  return out;
 }
 
 async function timeUpdate(page, action) {
@@ -88,13 +74,14 @@ async function run(page, label, budget, body) {
 const server = await serve(dir, port);
 const browser = await launch();
 try {
-  // The list across plans reads the overview (src/app.rs): the benchmark enlarges what it reads.
-  const real = JSON.parse(readFileSync(join(dir, "data/plans-overview.json"), "utf8"));
+  // The list across plans reads the overview (src/app.rs): the large run is served a larger one.
+  const synth = synthesize(factor);
   // The service worker would answer from its cache, past page.route(): measure without it.
   const page = await browser.newPage({ serviceWorkers: "block" });
   console.log("keystroke / filter change -> updated list (headless Chromium, release build)");
   const measures = await run(page, "real dataset", 16);
-  const large = JSON.stringify(enlarge(real, factor));
+  const large = readFileSync(join(synth, "plans-overview.json"), "utf8");
+  rmSync(synth, { recursive: true });
   await page.route("**/data/plans-overview.json", (route) => route.fulfill({ contentType: "application/json", body: large }));
   const enlarged = await run(page, `${factor}x synthetic dataset`, 50);
   // Not a timing check: a run on the wrong data would report figures that mean nothing.

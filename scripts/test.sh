@@ -16,6 +16,12 @@ trunk build --release
 echo "== size of the first view (fails when a gated first view is over 250 KB gzip; README, Size)"
 node scripts/size-report.mjs --dir dist --budget 250000
 
+echo "== size at 16x (plan-data synth; reported, not gated: views across plans read the whole overview)"
+SYNTH=$(mktemp -d)
+cargo run --release --locked -q -p plan-data -- synth --factor 16 --out "$SYNTH"
+node scripts/size-report.mjs --dir dist --data "$SYNTH" --budget 250000 --report | grep "^first view\|^budget"
+rm -rf "$SYNTH"
+
 echo "== browser tests (headless Chromium), accessibility and hostile input included"
 npx playwright test
 

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod locate;
 pub mod source;
+pub mod synth;
 
 use std::path::Path;
 
