@@ -52,7 +52,7 @@ fn edited_actuals_in_the_export_come_back_as_written() {
     let edits = [
         // (row, as typed in Excel, as exported afterwards)
         (("itabashi-dx2025.c1-1", "オンライン申請件数", "2024"), "１２３，４５６", "123456"),
-        (("itabashi-dx2025.c1-2", "対応窓口", "2024"), "4か所", "4"),
+        (("itabashi-dx2025.c1-2", "対応窓口", "2024"), "4か所拡大", "4"),
         (("itabashi-ict2025.m02", "実行シナリオ数", "2021"), "18", "18"),
     ];
     let typed = edits.iter().fold(exported.clone(), |text, (row, typed, _)| edit(&text, *row, typed));

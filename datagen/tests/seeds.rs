@@ -197,3 +197,23 @@ fn ict2020_grades_reproduce_figure_14_per_goal() {
         assert!(compare_row(plan, summary, row).iter().all(|c| c.agrees()), "row {} differs", row.label);
     }
 }
+
+/// Guards a miscount found by an independent read: the seed has no newline after its last line, so a
+/// count of newlines stopped the 【参考】掲載事業一覧 at line 891 and one 事業 short. The 一覧 (lines 825 to the
+/// end) lists every measure of 北区's plan, with its code, in the plan's order.
+#[test]
+fn kita_reference_list_runs_to_the_last_line_and_lists_every_measure() {
+    let lines = seed_lines("002_772d6f7aee0d8246.txt");
+    assert_eq!(lines.len(), 892);
+    assert_eq!(lines[891], "(5)\t外部人材の活用");
+    let listed: Vec<&str> = lines[824..]
+        .iter()
+        .filter_map(|line| line.split_once('\t').map(|(code, _)| code))
+        .filter(|code| !code.is_empty() && code.chars().all(|c| c.is_ascii_digit() || "-()".contains(c)))
+        .collect();
+    let dataset = dataset();
+    let kita = dataset.plans.iter().find(|p| p.id == "kita-dx2025").unwrap();
+    let codes: Vec<&str> = kita.measures.iter().map(|m| m.code.as_str()).collect();
+    assert_eq!(listed.len(), 49);
+    assert_eq!(listed, codes);
+}

@@ -76,7 +76,7 @@ test("storage full: the import says it was not saved, keeps the value for the se
   // Still applied in this page.
   await page.getByRole("link", { name: "一覧" }).click();
   await openMeasure(page, "キャッシュレス決済の拡大");
-  await expect(page.locator("article.measure-detail tbody tr").filter({ hasText: "（2025年度）" })).toContainText("5か所");
+  await expect(page.locator("article.measure-detail tbody tr").filter({ hasText: "（2025年度）" })).toContainText("5か所拡大");
 
   // With room again, the downloaded file brings the value back into storage.
   await emptyFiller(page);
@@ -158,7 +158,7 @@ test("two tabs: each keeps the other's values and shows them without a reload", 
   await expect(page.locator(".local-note")).toContainText("このブラウザで取り込んだ実績値が2件あります");
   await expect(other.locator(".local-note")).toContainText("このブラウザで取り込んだ実績値が2件あります");
   await openMeasure(page, "キャッシュレス決済の拡大");
-  await expect(page.locator("article.measure-detail tbody tr").filter({ hasText: "（2025年度）" })).toContainText("5か所");
+  await expect(page.locator("article.measure-detail tbody tr").filter({ hasText: "（2025年度）" })).toContainText("5か所拡大");
   await other.close();
 });
 
