@@ -48,6 +48,20 @@ impl Preview {
     pub fn can_apply(&self) -> bool {
         !self.rows.iter().any(|r| matches!(r.status, RowStatus::Error { .. }))
     }
+
+    /// The values [`apply`] would change, for the UI to save: a value equal to the current one changes
+    /// nothing and is left out.
+    pub fn changes(&self) -> Vec<LocalActual> {
+        self.rows
+            .iter()
+            .filter_map(|row| match &row.status {
+                RowStatus::Apply { measure, indicator, fy, value, previous } if *previous != Some(*value) => {
+                    Some(LocalActual { measure: measure.clone(), indicator: indicator.clone(), fy: *fy, value: *value })
+                }
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

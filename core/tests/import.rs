@@ -382,3 +382,10 @@ fn the_csv_of_local_values_imports_back_to_the_same_values() {
         .collect();
     assert_eq!(read_back, values);
 }
+
+/// What the app saves after an import: only values that differ from the current ones.
+#[test]
+fn the_changes_of_an_import_leave_out_equal_values() {
+    let preview = read(&format!("{HEADER}\np.m1,オンライン申請件数,2024,100\np.m1,対応窓口,2025,4\n")).unwrap();
+    assert_eq!(preview.changes(), vec![LocalActual { measure: "p.m1".into(), indicator: "i2".into(), fy: 2025, value: 4.0 }]);
+}

@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plan_core::import::{self, FileError, MAX_TEXT_BYTES, Preview, RowStatus};
-use plan_core::local::LocalActual;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -89,7 +88,7 @@ pub fn ImportPanel() -> impl IntoView {
         if !preview.can_apply() {
             return;
         }
-        let changes = changed_values(&preview);
+        let changes = preview.changes();
         // Stored before anything says "imported": a reload from here on finds the values.
         let stored = local::actuals::save(&changes).is_ok();
         JUST_APPLIED.set(Some((changes.len(), stored)));
@@ -141,20 +140,6 @@ pub fn ImportPanel() -> impl IntoView {
             </div>
         </details>
     }
-}
-
-/// The values an import changes: an equal value leaves the published actual as it is (`import::apply`).
-fn changed_values(preview: &Preview) -> Vec<LocalActual> {
-    preview
-        .rows
-        .iter()
-        .filter_map(|row| match &row.status {
-            RowStatus::Apply { measure, indicator, fy, value, previous } if *previous != Some(*value) => {
-                Some(LocalActual { measure: measure.clone(), indicator: indicator.clone(), fy: *fy, value: *value })
-            }
-            _ => None,
-        })
-        .collect()
 }
 
 /// Downloads the values storage refused, as a CSV the import reads back.
