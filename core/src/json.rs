@@ -124,7 +124,8 @@ read_structs! {
     }
     SummaryRow { policy: Option<String>, label: String, total: Option<i64>, counts: BTreeMap<String, i64>, note: Option<String>, line: u32 }
     PlanIndex { schema_version: u32, plans: Vec<IndexEntry> }
-    IndexEntry { id: String, title: String, municipality: Municipality, period: Period, status: String, measures: usize, policies: usize, file: String }
+    IndexEntry { id: String, title: String, municipality: Municipality, period: Period, status: String, measures: usize, policies: usize, file: String, record: Vec<Record> = default }
+    Record { fy: FiscalYear, graded: u32, not_met: u32, source: SourceRef }
 }
 
 read_enums! {

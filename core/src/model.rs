@@ -361,6 +361,22 @@ pub struct IndexEntry {
     pub policies: usize,
     /// Path of the plan's own file, relative to index.json.
     pub file: String,
+    /// The plan's recorded outcomes, one per fiscal year it was graded in ([`crate::sim::records`]): what
+    /// the forecast of every plan rests on, so a view of one plan can give it without loading the others.
+    #[serde(default)]
+    pub record: Vec<Record>,
+}
+
+/// A plan's recorded outcome in one fiscal year: how many measures were graded, and how many of them got
+/// the plan's worst grade (未達成). Counted from the data ([`crate::sim::records`]), never typed in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Record {
+    pub fy: FiscalYear,
+    pub graded: u32,
+    pub not_met: u32,
+    /// The printed grade count of that year, or else the first graded evaluation.
+    pub source: SourceRef,
 }
 
 impl PlanIndex {
@@ -379,6 +395,7 @@ impl PlanIndex {
                     measures: p.measures.len(),
                     policies: p.policies.len(),
                     file: format!("plans/{}.json", p.id),
+                    record: crate::sim::records(p),
                 })
                 .collect(),
         }

@@ -32,9 +32,18 @@
 //! - `scale.rs`: grades, from the plan's own words or the app's two;
 //! - `random.rs`: the spread of a projection over draws, and the seeded random numbers;
 //! - `rollup.rs`: expected counts per grade in each plan, policy, department and measure, with intervals;
-//! - `simulation.rs`: one run ([`simulate`]) and its results.
+//! - `simulation.rs`: one run ([`simulate`]) and its results;
+//! - `evidence.rs`: the wards' record of graded measures and the forecast it gives each plan ([`outlook`]);
+//! - `progress.rs`: an indicator's progress by the UN SDG Progress Chart's method, targets implied by a
+//!   printed attainment rate;
+//! - `backtest.rs`: the evidence model and the what-if model predicting grade counts a seed printed later.
+//!
+//! The evidence is the answer; the models above are "what if" (docs/SIMULATION.md).
 
 mod assumptions;
+mod backtest;
+mod evidence;
+mod progress;
 mod projection;
 mod random;
 mod rollup;
@@ -44,6 +53,9 @@ mod simulation;
 mod tests;
 
 pub use assumptions::*;
+pub use backtest::*;
+pub use evidence::*;
+pub use progress::*;
 pub use projection::*;
 use random::*;
 pub use rollup::*;

@@ -480,3 +480,59 @@ proptest! {
         prop_assert!(is_reached(Direction::Increase, high.value, goal) != is_reached(Direction::Decrease, high.value, goal) || close(high.value, goal));
     }
 }
+
+fn recorded(direction: Direction, unit: &str, targets: Vec<Target>, values: &[(FiscalYear, f64)]) -> Indicator {
+    let mut i = indicator(direction, unit, false, targets);
+    i.actuals = values.iter().map(|&(fy, v)| actual(fy, v)).collect();
+    i
+}
+
+#[test]
+fn progress_follows_the_un_growth_ratio_and_its_lines() {
+    // 100 → 121 over two years is +10 % a year; reaching 200 by 2025 from 2021 needs 2^(1/4) − 1 = 18.92 %:
+    // CR = 0.10 / 0.18921 = 0.5285, fair progress.
+    let fair = progress(&recorded(Direction::Increase, "件", vec![target(2025, 200.0)], &[(2021, 100.0), (2023, 121.0)]));
+    assert_eq!(fair.progress, Progress::Fair);
+    assert!((fair.ratio.unwrap() - 0.1 / (2f64.powf(0.25) - 1.0)).abs() < 1e-12);
+    let cases = [(200.0, Progress::OnTrack), (102.0, Progress::Limited), (80.0, Progress::Deterioration), (450.0, Progress::Achieved)];
+    for (latest, expected) in cases {
+        let check = progress(&recorded(Direction::Increase, "件", vec![target(2025, 400.0)], &[(2021, 100.0), (2023, latest)]));
+        assert_eq!(check.progress, expected, "latest {latest}: {check:?}");
+    }
+    // Falling toward a lower target is progress for a decreasing indicator.
+    let fewer = progress(&recorded(Direction::Decrease, "件", vec![target(2025, 50.0)], &[(2021, 100.0), (2023, 70.0)]));
+    assert_eq!(fewer.progress, Progress::OnTrack);
+    // One value, a zero start, or a flow measured only against a several-year total: no growth rate.
+    let one = progress(&recorded(Direction::Increase, "件", vec![target(2025, 400.0)], &[(2023, 200.0)]));
+    let zero = progress(&recorded(Direction::Increase, "件", vec![target(2025, 400.0)], &[(2021, 0.0), (2023, 200.0)]));
+    let total_only = progress(&recorded(Direction::Increase, "件", vec![span(2021, 2023, 900.0)], &[(2021, 100.0), (2022, 200.0)]));
+    for check in [one, zero, total_only] {
+        assert_eq!((check.progress, check.ratio), (Progress::Insufficient, None));
+    }
+}
+
+#[test]
+fn a_printed_rate_of_at_least_100_is_achieved_and_its_rounding_bounds_the_implied_target() {
+    let mut printed = recorded(Direction::Increase, "時間", vec![], &[(2024, 1643.0)]);
+    printed.actuals[0].attainment_reported = Some(126.0);
+    assert_eq!((progress(&printed).progress, progress(&printed).by_printed_rate), (Progress::Achieved, true));
+    let decimal = implied_target(Direction::Increase, 100.0, 12.5).unwrap();
+    assert!((decimal.low - 100.0 / 0.1255).abs() < 1e-9 && (decimal.high - 100.0 / 0.1245).abs() < 1e-9);
+    // A decreasing indicator's rate is target ÷ actual, so the target is actual × rate.
+    let fewer = implied_target(Direction::Decrease, 200.0, 50.0).unwrap();
+    assert!((fewer.value - 100.0).abs() < 1e-9 && fewer.low < 100.0 && fewer.high > 100.0);
+    assert_eq!(implied_target(Direction::Increase, 100.0, 0.0), None);
+}
+
+proptest! {
+    #[test]
+    fn the_count_distributions_sum_to_one_with_the_textbook_means(n in 0usize..200, a in 0.5..50.0f64, b in 0.5..50.0f64, p in 0.0..=1.0f64) {
+        for (counts, mean) in [(Counts::beta_binomial(n, a, b), n as f64 * a / (a + b)), (Counts::binomial(n, p), n as f64 * p)] {
+            prop_assert_eq!(counts.probability.len(), n + 1);
+            prop_assert!((counts.probability.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+            prop_assert!((counts.mean() - mean).abs() < 1e-7 * (1.0 + mean));
+            let e = counts.expected();
+            prop_assert!(e.low <= e.high && e.high <= n);
+        }
+    }
+}
