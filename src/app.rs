@@ -273,7 +273,7 @@ fn ExplorerPage(explorer: Explorer) -> impl IntoView {
     move || match page.get() {
         (_, Some(id), _) => view! { <MeasureView id/> }.into_any(),
         (None, None, _) => {
-            let index = Arc::new(PlanIndex::of(&explorer.dataset));
+            let index = Arc::new(PlanIndex::listing(&explorer.dataset));
             view! { <StartView index/> }.into_any()
         }
         (Some(view), None, embed) => view! {

@@ -25,23 +25,25 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// The dataset for views across plans (`data/plans-overview.json`): without the notes only the measure
-    /// view (which reads one plan's file) or the plan view's collapsed 注記 show, so that a first view
-    /// across plans stays within its size budget (PRODUCT.md §6). Kept: evaluation notes (the validator
-    /// wants one wherever a grade is not stated), the notes of printed summaries, and the themes'.
+    /// The dataset for views across plans (`data/plans-overview.json`): without what only the measure view
+    /// or the view of one plan shows (each reads one plan's file): the notes, the printed summaries and the
+    /// policies' summaries; so that a first view across plans stays within its size budget (PRODUCT.md §6).
+    /// Kept: evaluation notes (the validator wants one wherever a grade is not stated) and the themes'.
     ///
     /// ```
     /// # let mut dataset: plan_core::Dataset = serde_json::from_str(r#"{"schema_version": 1, "plans": [{"id": "p",
     /// #   "municipality": {"name": "板橋区", "code": "131199"}, "title": "計画", "period": {"from": 2021, "to": 2025},
     /// #   "status": "策定", "source": "s.txt", "source_line": 1, "notes": ["構成は推定"], "policies": [], "measures": []}]}"#).unwrap();
-    /// assert!(dataset.overview().plans[0].notes.is_empty());
+    /// assert!(dataset.overview().plans[0].notes.is_empty() && dataset.overview().plans[0].summaries.is_empty());
     /// ```
     pub fn overview(&self) -> Dataset {
         let mut overview = self.clone();
         for plan in &mut overview.plans {
             plan.notes.clear();
+            plan.summaries.clear();
             for policy in &mut plan.policies {
                 policy.note = None;
+                policy.summary = None;
                 policy.indicators.iter_mut().for_each(|i| i.note = None);
             }
             for measure in &mut plan.measures {
@@ -380,7 +382,18 @@ pub struct Record {
 }
 
 impl PlanIndex {
+    /// The published index, with every plan's record.
     pub fn of(dataset: &Dataset) -> PlanIndex {
+        let mut index = PlanIndex::listing(dataset);
+        for (entry, plan) in index.plans.iter_mut().zip(&dataset.plans) {
+            entry.record = crate::sim::records(plan);
+        }
+        index
+    }
+
+    /// The plans without their records: what the start page lists, when the data is already loaded. The
+    /// resident bundle never counts records (it reads them from index.json), so it doesn't carry the code.
+    pub fn listing(dataset: &Dataset) -> PlanIndex {
         PlanIndex {
             schema_version: SCHEMA_VERSION,
             plans: dataset
@@ -395,7 +408,7 @@ impl PlanIndex {
                     measures: p.measures.len(),
                     policies: p.policies.len(),
                     file: format!("plans/{}.json", p.id),
-                    record: crate::sim::records(p),
+                    record: vec![],
                 })
                 .collect(),
         }

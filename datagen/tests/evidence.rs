@@ -85,7 +85,7 @@ fn no_published_indicator_has_the_two_recorded_values_a_growth_rate_needs() {
 fn the_ict2020_record_predicts_ict2025s_fy2021_counts_better_than_the_default_what_if() {
     let dataset = dataset();
     let sim = simulate(&dataset, &Assumptions::default());
-    let tests = backtests(&dataset, &sim);
+    let tests = backtests(&dataset, &PlanIndex::of(&dataset), &sim);
     assert_eq!(tests.len(), 1, "only ICT計画2025's 令和3年度 count has an earlier record");
     let test = &tests[0];
     assert_eq!(dataset.plans[test.plan].summaries[test.summary].id, "itabashi-ict2025.fy2021-grades");

@@ -31,19 +31,21 @@ fn json_matches_its_schema() {
 /// The overview (views across plans) leaves out exactly the notes those views don't show, and still
 /// loads in the browser: the validator needs the evaluation notes it keeps.
 #[test]
-fn overview_leaves_out_only_the_notes_views_across_plans_do_not_show() {
+fn overview_leaves_out_only_the_notes_and_summaries_views_across_plans_do_not_show() {
     let (dataset, files) = rendered();
     let overview = plan_core::load_dataset(std::str::from_utf8(file(&files, "plans-overview.json")).unwrap()).expect("the overview loads");
     assert_eq!(overview.plans.len(), dataset.plans.len());
     let mut left_out = 0;
     for (lean, whole) in overview.plans.iter().zip(&dataset.plans) {
-        assert!(lean.notes.is_empty(), "{}: plan notes", lean.id);
+        assert!(lean.notes.is_empty() && lean.summaries.is_empty(), "{}: plan notes and printed summaries", lean.id);
         left_out += whole.notes.len();
         let mut restored = lean.clone();
         restored.notes = whole.notes.clone();
+        restored.summaries = whole.summaries.clone();
         for (policy, full) in restored.policies.iter_mut().zip(&whole.policies) {
-            assert!(policy.note.is_none() && policy.indicators.iter().all(|i| i.note.is_none()), "{}", policy.id);
+            assert!(policy.note.is_none() && policy.summary.is_none() && policy.indicators.iter().all(|i| i.note.is_none()), "{}", policy.id);
             policy.note = full.note.clone();
+            policy.summary = full.summary.clone();
             policy.indicators.iter_mut().zip(&full.indicators).for_each(|(i, f)| i.note = f.note.clone());
         }
         for (measure, full) in restored.measures.iter_mut().zip(&whole.measures) {
@@ -52,7 +54,7 @@ fn overview_leaves_out_only_the_notes_views_across_plans_do_not_show() {
             measure.note = full.note.clone();
             measure.indicators.iter_mut().zip(&full.indicators).for_each(|(i, f)| i.note = f.note.clone());
         }
-        // With those notes put back, nothing else differs: evaluation and summary notes were kept.
+        // With those put back, nothing else differs: evaluation notes were kept.
         assert_eq!(&restored, whole);
     }
     assert!(left_out > 100, "only {left_out} notes left out: is the overview still worth its file?");

@@ -124,6 +124,25 @@ pub struct Texts {
     pub local_badge: &'static str,
     pub view_sim: &'static str,
     pub fields: fn(&str) -> &'static str,
+    pub outlook_heading: &'static str,
+    /// (ward, plans, pooled measures, of which 未達成, this plan's measures, low, high, mean)
+    pub outlook_own: fn(&str, usize, u32, u32, usize, usize, usize, String) -> String,
+    /// (this ward, the lenders, plans, pooled measures, of which 未達成, this plan's measures, low, high, mean)
+    pub outlook_borrowed: fn(&str, &str, usize, u32, u32, usize, usize, usize, String) -> String,
+    /// (fiscal year, graded, of which 未達成)
+    pub outlook_recorded: fn(String, u32, u32) -> String,
+    pub outlook_no_measures: &'static str,
+    pub outlook_no_evidence: &'static str,
+    pub outlook_evidence: &'static str,
+    pub outlook_record: fn(String, u32, u32) -> String,
+    pub outlook_rule: &'static str,
+    /// (a, b, the chance for one measure)
+    pub outlook_method: fn(String, String, String) -> String,
+    pub outlook_to_sim: &'static str,
+    pub outlook_loading: &'static str,
+    pub outlook_failed: &'static str,
+    pub printed_results: &'static str,
+    pub attainment_printed: fn(String) -> String,
 }
 
 pub static JA: Texts = Texts {
@@ -217,7 +236,7 @@ pub static JA: Texts = Texts {
     staff_loading: "職員向けツールを読み込んでいます…",
     staff_failed: "職員向けツールを読み込めませんでした。ネットワークの接続を確かめてから、もう一度お試しください。続けて失敗するときは、ページを再読み込みしてください（新しい版が公開された可能性があります）。",
     retry: "もう一度読み込む",
-    notes_in_plan_view: "この計画の注記（データの読み取り方）を見る",
+    notes_in_plan_view: "この計画の注記（データの読み取り方）と、資料に記載された集計を見る",
     open_full: "全体を見る",
     local_badge: "このブラウザで取り込んだ値",
     view_sim: "達成の見通し",
@@ -229,6 +248,37 @@ pub static JA: Texts = Texts {
         "evaluations" => "評価",
         _ => "その他",
     },
+    outlook_heading: "見通し（これまでの評価から）",
+    outlook_own: |ward, plans, pooled, k, n, low, high, mean| {
+        format!(
+            "{ward}のこれまでの評価（{plans}計画の{pooled}施策のうち未達成{k}件）から見ると、この計画の{n}施策のうち未達成で終わるのは{low}〜{high}件と見込まれます（80%の確率でこの範囲、平均{mean}件）。"
+        )
+    },
+    outlook_borrowed: |ward, lender, plans, pooled, k, n, low, high, mean| {
+        format!(
+            "このデータには{ward}の施策を評価した記録がありません。参考として{lender}の記録（{plans}計画の{pooled}施策のうち未達成{k}件）を当てはめると、この計画の{n}施策のうち未達成で終わるのは{low}〜{high}件です（80%の範囲、平均{mean}件）。{ward}自身の実績にもとづく値ではありません。"
+        )
+    },
+    outlook_recorded: |fy, n, k| {
+        format!(
+            "この計画の結果は記録されています。{fy}の評価で、{n}施策のうち未達成は{k}件でした。"
+        )
+    },
+    outlook_no_measures: "この計画には施策が記録されていないため、見通しは出せません。",
+    outlook_no_evidence: "どの区にも施策を評価した記録がないため、見通しは出せません。",
+    outlook_evidence: "根拠となった記録",
+    outlook_record: |fy, n, k| format!("{fy}の評価：{n}施策のうち未達成{k}件"),
+    outlook_rule: "「未達成」は、それぞれの計画の評語のうち最も低いものです（板橋区の計画では「未達成」）。それ以外の評語（完了・順調・概ね順調、達成+・達成など）は、未達成でないものとして数えています。",
+    outlook_method: |a, b, rate| {
+        format!(
+            "計算：記録の件数から、施策が未達成で終わる割合をベータ分布 Beta({a}, {b})（何も知らない状態を一様分布として、記録で更新したもの）で表し、施策数に当てはめたベータ二項分布の10〜90パーセンタイルを範囲としています。1施策あたりの未達成の確率は{rate}です。"
+        )
+    },
+    outlook_to_sim: "試算と、この方法の検証を見る",
+    outlook_loading: "見通しを計算しています…",
+    outlook_failed: "見通しの根拠（各計画の評価の記録）を読み込めませんでした。再読み込みしてください。",
+    printed_results: "資料に記載された実績",
+    attainment_printed: |rate| format!("（達成率{rate}%、資料の記載）"),
 };
 
 pub static EN: Texts = Texts {
@@ -322,7 +372,7 @@ pub static EN: Texts = Texts {
     staff_loading: "Loading the staff tools…",
     staff_failed: "The staff tools could not be loaded. Check your network connection and try again. If it keeps failing, reload the page (a new version may have been published).",
     retry: "Try again",
-    notes_in_plan_view: "See this plan's notes (how the data was read)",
+    notes_in_plan_view: "See this plan's notes (how the data was read) and the counts it prints",
     open_full: "Open the full explorer",
     local_badge: "imported in this browser",
     view_sim: "Will targets be met?",
@@ -334,4 +384,35 @@ pub static EN: Texts = Texts {
         "evaluations" => "evaluation",
         _ => "other",
     },
+    outlook_heading: "Outlook (from past evaluations)",
+    outlook_own: |ward, plans, pooled, k, n, low, high, mean| {
+        format!(
+            "Judging by {ward}'s past evaluations ({k} of {pooled} measures in {plans} plans not achieved), {low} to {high} of this plan's {n} measures are expected to end not achieved (80% likely within this range; mean {mean})."
+        )
+    },
+    outlook_borrowed: |ward, lender, plans, pooled, k, n, low, high, mean| {
+        format!(
+            "This data has no record of how {ward}'s measures were evaluated. Borrowing {lender}'s record ({k} of {pooled} measures in {plans} plans not achieved) as a reference, {low} to {high} of this plan's {n} measures would end not achieved (80% range; mean {mean}). This is not based on {ward}'s own results."
+        )
+    },
+    outlook_recorded: |fy, n, k| {
+        format!(
+            "This plan's outcome is recorded: in the {fy} evaluation, {k} of its {n} measures were not achieved."
+        )
+    },
+    outlook_no_measures: "This plan has no measures in the data, so there is no outlook.",
+    outlook_no_evidence: "No ward has a record of evaluated measures in the data, so there is no outlook.",
+    outlook_evidence: "The records this rests on",
+    outlook_record: |fy, n, k| format!("{fy} evaluation: {k} of {n} measures not achieved"),
+    outlook_rule: "A measure counts as \"not achieved\" when it got its plan's lowest grade (未達成 in 板橋区's plans); any other grade (完了, 順調, 概ね順調; 達成+, 達成 …) does not.",
+    outlook_method: |a, b, rate| {
+        format!(
+            "How: the share of measures that end not achieved is a beta distribution Beta({a}, {b}) (a uniform prior updated with the records' counts); the range is the 10th to 90th percentile of the beta-binomial distribution for this plan's number of measures. The chance for one measure is {rate}."
+        )
+    },
+    outlook_to_sim: "See the simulation and how well this method has predicted",
+    outlook_loading: "Working out the outlook…",
+    outlook_failed: "The records the outlook rests on (each plan's evaluations) could not be loaded. Please reload the page.",
+    printed_results: "Results printed in the plan",
+    attainment_printed: |rate| format!(" (attainment {rate}%, as printed)"),
 };

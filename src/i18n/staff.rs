@@ -117,6 +117,40 @@ pub struct StaffTexts {
     pub changed_elsewhere: &'static str,
     pub not_cleared: &'static str,
     pub scenario_not_saved: &'static str,
+    pub sim_evidence_intro: &'static str,
+    pub sim_whatif_heading: &'static str,
+    pub ev_table: &'static str,
+    pub ev_col_indicator: &'static str,
+    pub ev_col_actual: &'static str,
+    pub ev_col_rate: &'static str,
+    pub ev_col_implied: &'static str,
+    pub ev_col_progress: &'static str,
+    /// (value, low, high)
+    pub ev_implied: fn(String, String, String) -> String,
+    pub ev_progress: fn(plan_core::sim::Progress) -> &'static str,
+    pub ev_ratio: fn(String) -> String,
+    pub ev_by_rate: &'static str,
+    pub ev_none: fn(usize) -> String,
+    pub ev_method: &'static str,
+    pub bt_heading: &'static str,
+    /// (the plan and year predicted, the records used)
+    pub bt_intro: fn(String, String) -> String,
+    pub bt_caption: &'static str,
+    pub bt_col_row: &'static str,
+    pub bt_col_measures: &'static str,
+    pub bt_col_printed: &'static str,
+    pub bt_col_evidence: &'static str,
+    pub bt_col_whatif: &'static str,
+    /// (mean, low, high, score)
+    pub bt_prediction: fn(String, usize, usize, String) -> String,
+    pub bt_score_note: &'static str,
+    /// (rows, evidence score, what-if score)
+    pub bt_scores: fn(usize, String, String) -> String,
+    pub bt_better: &'static str,
+    pub bt_worse: &'static str,
+    pub bt_split: &'static str,
+    pub bt_none: &'static str,
+    pub bt_elsewhere: &'static str,
 }
 
 pub static JA: StaffTexts = StaffTexts {
@@ -142,7 +176,7 @@ pub static JA: StaffTexts = StaffTexts {
     local_count: |n| format!("このブラウザで取り込んだ実績値が{n}件あります。"),
     import_applied: |n| format!("{n}件の実績値を取り込みました。シミュレーションにもすぐ反映されます。"),
     import_errors: |n| format!("{n}行にエラーがあるため取り込めません。各行の内容を直してから、もう一度選んでください。"),
-    sim_heading: "目標は達成できそうか（シミュレーション）",
+    sim_heading: "目標は達成できそうか",
     sim_intro: "数値目標のある指標ごとに、下の前提で目標年度までの値を予測し、目標に届く確率を計算します。確率は、予測のばらつきを乱数で1万回試して、目標に届いた割合です。乱数の種（シード）はURLに含まれるので、同じリンクからは同じ結果になります。",
     sim_running: "計算しています…",
     sim_model: "予測の方法",
@@ -226,6 +260,59 @@ pub static JA: StaffTexts = StaffTexts {
     changed_elsewhere: "別のタブで実績値が変更されたため、その内容を反映しました。",
     not_cleared: "消去できませんでした（このブラウザの保存領域を使えません）。何も変更していません。",
     scenario_not_saved: "シナリオをこのブラウザに保存できませんでした（保存領域がいっぱいか、保存が禁止されています）。このページを閉じるまでは一覧に残ります。「シナリオをJSONで保存」で手元に残してください。",
+    sim_evidence_intro: "まず、各区がこれまでに施策をどれだけ達成してきたかの記録から、計画ごとの見通しを示します。その下の「もしも」は、仮定を変えて試す計算で、見通しそのものではありません。",
+    sim_whatif_heading: "もしも：仮定による試算",
+    ev_table: "指標の実績と進み具合",
+    ev_col_indicator: "指標",
+    ev_col_actual: "実績",
+    ev_col_rate: "達成率（資料の記載）",
+    ev_col_implied: "逆算した目標（派生）",
+    ev_col_progress: "進み具合",
+    ev_implied: |v, lo, hi| {
+        format!(
+            "{v}（{lo}〜{hi}）：実績÷記載の達成率。達成率の丸めの幅を含む、この画面での計算値で、資料の記載ではありません"
+        )
+    },
+    ev_progress: |p| match p {
+        plan_core::sim::Progress::Achieved => "目標を達成",
+        plan_core::sim::Progress::OnTrack => "順調（CR ≥ 0.95）",
+        plan_core::sim::Progress::Fair => "進んでいるが加速が必要（0.5 ≤ CR < 0.95）",
+        plan_core::sim::Progress::Limited => "ほとんど進んでいない（−0.1 ≤ CR < 0.5）",
+        plan_core::sim::Progress::Deterioration => "後退（CR < −0.1）",
+        plan_core::sim::Progress::Insufficient => "データ不足（記録が2年度分ない）",
+    },
+    ev_ratio: |r| format!("CR = {r}"),
+    ev_by_rate: "記載の達成率が100%以上",
+    ev_none: |n| format!("ほかの{n}指標には実績の記録がなく、進み具合は「データ不足」です。"),
+    ev_method: "進み具合は国連のSDG進捗チャート（Progress Chart）の方法によります。最初と最新の記録から求めた年平均の伸び率を、目標に届くのに必要な年平均の伸び率で割った比 CR で区分します。",
+    bt_heading: "この方法の検証（バックテスト）",
+    bt_intro: |what, used| {
+        format!(
+            "{what}の結果を、それより前の記録（{used}）だけから予測し、資料に印字された数と並べました。「仮定による試算」は、下の「もしも」の仮定（変えなければ既定値）で、同じ数を予測したものです。"
+        )
+    },
+    bt_caption: "未達成の施策数：資料の記載と予測",
+    bt_col_row: "行",
+    bt_col_measures: "施策数",
+    bt_col_printed: "未達成（資料の記載）",
+    bt_col_evidence: "記録にもとづく予測",
+    bt_col_whatif: "仮定による試算",
+    bt_prediction: |mean, lo, hi, score| {
+        format!("平均{mean}件（80%範囲 {lo}〜{hi}件）、スコア {score}")
+    },
+    bt_score_note: "スコアは、予測が資料の数に与えた確率の自然対数です（0に近いほど当たり、−∞は「ありえない」と予測したこと）。",
+    bt_scores: |rows, e, w| {
+        if rows == 1 {
+            format!("計の行：記録にもとづく予測 {e}、仮定による試算 {w}。")
+        } else {
+            format!("{rows}行の合計：記録にもとづく予測 {e}、仮定による試算 {w}。")
+        }
+    },
+    bt_better: "記録にもとづく予測の方が、資料の数をよく当てていました。",
+    bt_worse: "仮定による試算の方が、資料の数をよく当てていました。記録にもとづく見通しは、この検証では劣っています。",
+    bt_split: "達成+と達成の内訳は予測していません。それより前の計画の評語には、計画を上回ったことを表すものがないためです。",
+    bt_elsewhere: "この方法の検証（あとから資料に印字された評価の数を、それより前の記録から予測したもの）は、すべての計画の試算で見られます",
+    bt_none: "このデータには、あとから印字された評価の数を、それより前の記録から予測できる組み合わせがありません。",
 };
 
 pub static EN: StaffTexts = StaffTexts {
@@ -251,7 +338,7 @@ pub static EN: StaffTexts = StaffTexts {
     local_count: |n| format!("{} imported in this browser.", values(n, "was", "were")),
     import_applied: |n| format!("{} imported. The simulation uses them at once.", values(n, "", "")),
     import_errors: |n| format!("{n} rows have errors, so nothing can be applied. Fix them and choose the file again."),
-    sim_heading: "Will the targets be met? (simulation)",
+    sim_heading: "Will the targets be met?",
     sim_intro: "For every indicator with a numeric target, the values up to the target year are projected under the assumptions below, and the chance of reaching the target is computed: the share of 10,000 random tries of the projection's spread that reach it. The random seed is in the URL, so the same link gives the same numbers.",
     sim_running: "Calculating…",
     sim_model: "How values are projected",
@@ -335,6 +422,65 @@ pub static EN: StaffTexts = StaffTexts {
     changed_elsewhere: "Actual values were changed in another tab; this page now shows them.",
     not_cleared: "Could not delete (this browser's storage can't be used). Nothing was changed.",
     scenario_not_saved: "This browser refused to store the scenario (its storage is full, or saving is blocked). It stays in the list until this page closes; keep it with \"Export scenarios (JSON)\".",
+    sim_evidence_intro: "First, each plan's outlook from the record of how well the wards have achieved their measures so far. The \"what if\" part below it tries assumptions; it is not the outlook.",
+    sim_whatif_heading: "What if: projections under assumptions",
+    ev_table: "Indicators' results and progress",
+    ev_col_indicator: "Indicator",
+    ev_col_actual: "Actual",
+    ev_col_rate: "Attainment (as printed)",
+    ev_col_implied: "Implied target (derived)",
+    ev_col_progress: "Progress",
+    ev_implied: |v, lo, hi| {
+        format!(
+            "{v} ({lo} to {hi}): actual ÷ printed rate, with the rate's rounding; computed here, not printed in the plan"
+        )
+    },
+    ev_progress: |p| match p {
+        plan_core::sim::Progress::Achieved => "Target achieved",
+        plan_core::sim::Progress::OnTrack => "On track (CR ≥ 0.95)",
+        plan_core::sim::Progress::Fair => "Fair progress, acceleration needed (0.5 ≤ CR < 0.95)",
+        plan_core::sim::Progress::Limited => "Limited or no progress (−0.1 ≤ CR < 0.5)",
+        plan_core::sim::Progress::Deterioration => "Deterioration (CR < −0.1)",
+        plan_core::sim::Progress::Insufficient => {
+            "Insufficient data (fewer than two years recorded)"
+        }
+    },
+    ev_ratio: |r| format!("CR = {r}"),
+    ev_by_rate: "printed attainment of 100% or more",
+    ev_none: |n| {
+        format!(
+            "The other {n} indicators have no recorded actual: progress is \"insufficient data\"."
+        )
+    },
+    ev_method: "Progress follows the UN SDG Progress Chart: the ratio CR of the compound annual growth between the first and the latest recorded values to the growth the target requires.",
+    bt_heading: "How well this method predicts (backtest)",
+    bt_intro: |what, used| {
+        format!(
+            "The results of {what} predicted only from the records before them ({used}), next to the counts the plan printed. \"What if\" is the same prediction by the assumptions below (the defaults unless changed)."
+        )
+    },
+    bt_caption: "Measures not achieved: printed and predicted",
+    bt_col_row: "Row",
+    bt_col_measures: "Measures",
+    bt_col_printed: "Not achieved (printed)",
+    bt_col_evidence: "Predicted from the record",
+    bt_col_whatif: "What if",
+    bt_prediction: |mean, lo, hi, score| {
+        format!("mean {mean} (80% range {lo} to {hi}), score {score}")
+    },
+    bt_score_note: "A score is the natural logarithm of the probability a prediction gave the printed count (closer to 0 is better; −∞ means it called the count impossible).",
+    bt_scores: |rows, e, w| {
+        if rows == 1 {
+            format!("Total row: from the record {e}, what if {w}.")
+        } else {
+            format!("The {rows} policy rows together: from the record {e}, what if {w}.")
+        }
+    },
+    bt_better: "The prediction from the record came closer to the printed counts.",
+    bt_worse: "The what-if projection came closer to the printed counts: in this check, the outlook from the record did worse.",
+    bt_split: "The split between 達成+ and 達成 is not predicted: the earlier plan's grades have none for exceeding the plan.",
+    bt_elsewhere: "How well this method predicts (counts printed later, predicted from earlier records) is shown in the simulation of all plans",
+    bt_none: "This data has no evaluation count printed later that earlier records could have predicted.",
 };
 
 /// "1 actual value was" / "3 actual values were": `verb` after one value, `verbs` after several

@@ -4,11 +4,11 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use plan_core::query::{Query, View};
 use plan_core::{Indicator, Measure, Plan, Role, attainment_percent};
 
 use crate::components::link::QueryLink;
+use crate::components::source_passage::SourcePassage;
 use crate::i18n::{Lang, Texts, fiscal_year, number};
 use crate::state::use_explorer;
 
@@ -202,59 +202,4 @@ fn notes(measure: &Measure, t: &'static Texts) -> impl IntoView {
         {(!missing.is_empty()).then(|| view! { <p>{t.not_stated}": "{missing.join("、")}</p> })}
         {measure.note.clone().map(|n| view! { <p class="note">{n}</p> })}
     })
-}
-
-/// The cited line of the seed with some context, fetched on request (the seeds are not part of the first view).
-#[component]
-fn SourcePassage(file: String, line: u32) -> impl IntoView {
-    let explorer = use_explorer();
-    let t = explorer.texts();
-    let excerpt: RwSignal<Option<Result<Vec<(u32, String)>, ()>>> = RwSignal::new(None);
-    let open = RwSignal::new(false);
-    let url = format!("data/sources/{file}");
-    let toggle = move |_| {
-        open.update(|o| *o = !*o);
-        if open.get_untracked() && excerpt.get_untracked().is_none() {
-            let url = url.clone();
-            spawn_local(async move {
-                let text = crate::data::fetch_text(&url).await.ok();
-                let lines = text.map(|text| {
-                    let first = line.saturating_sub(4).max(1);
-                    text.lines().enumerate().map(|(i, l)| (i as u32 + 1, l.to_string())).filter(|(n, _)| (first..first + 16).contains(n)).collect()
-                });
-                excerpt.set(Some(lines.ok_or(())));
-            });
-        }
-    };
-    let label = (t.source_excerpt)(&file, line);
-    view! {
-        <p>
-            {format!("{} {}", file, (t.line)(line))}" "
-            <button type="button" class="button small" aria-expanded=move || open.get().to_string() aria-controls="source-passage" on:click=toggle>
-                {move || if open.get() { t.hide_source } else { t.read_source }}
-            </button>
-        </p>
-        <div id="source-passage" hidden=move || !open.get()>
-            {move || match excerpt.get() {
-                None => view! { <p role="status">{t.source_loading}</p> }.into_any(),
-                Some(Err(())) => view! { <p role="alert">{t.source_failed}</p> }.into_any(),
-                Some(Ok(lines)) => view! {
-                    <figure class="source">
-                        <figcaption>{label.clone()}</figcaption>
-                        <pre lang="ja">
-                            {lines.into_iter().map(|(n, text)| {
-                                let cited = n == line;
-                                let content = format!("{n:>5}  {text}\n");
-                                if cited {
-                                    view! { <mark aria-label=t.cited_line>{content}</mark> }.into_any()
-                                } else {
-                                    view! { <span>{content}</span> }.into_any()
-                                }
-                            }).collect_view()}
-                        </pre>
-                    </figure>
-                }.into_any(),
-            }}
-        </div>
-    }
 }

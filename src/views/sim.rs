@@ -1,5 +1,7 @@
-//! `view=sim`: will the targets be met? The assumptions (in the URL, so a link gives the same numbers),
-//! what they mean in words, the expected grades per plan with an SVG chart and its table, every
+//! `view=sim`: will the targets be met? First the answer from the record: each plan's outlook
+//! (`plan_core::sim::outlook`) with its evidence, its indicators' recorded results and progress, and the
+//! backtest of the method against counts printed later. Then "what if": the assumptions (in the URL, so
+//! a link gives the same numbers), the expected grades per plan with an SVG chart and its table, every
 //! indicator's projection with its formula, roll-ups per department and policy, and saved scenarios.
 //! The arithmetic is the core's (`plan_core::sim`); this module only shows it.
 
@@ -8,11 +10,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use plan_core::query::Lang;
+use plan_core::query::{Lang, Query, View};
 use plan_core::sim::{self, Assumptions, Model, Outcome, Rollup, Scenario, Scope, Simulation, StartSource, Why};
-use plan_core::{Dataset, Plan};
+use plan_core::{Dataset, Plan, PlanIndex};
 use wasm_bindgen::JsCast;
 
+use crate::components::link::QueryLink;
+use crate::components::outlook::{IndexState, PlanOutlook, fetch_index, record_text};
 use crate::components::toolbar::{download, indented};
 use crate::i18n::{Texts, fiscal_year, number};
 use crate::local;
@@ -65,8 +69,27 @@ pub fn SimView() -> impl IntoView {
             }
         });
     });
+    // Every plan's record, also when only one plan's file is loaded.
+    let index = fetch_index();
+    let outlooks = move || {
+        let explorer = use_explorer();
+        let chosen = explorer.query.with(|q| q.plans.clone());
+        let plans = explorer
+            .dataset
+            .plans
+            .iter()
+            .filter(|p| chosen.is_empty() || chosen.contains(&p.id));
+        plans.map(|p| plan_evidence(p, index)).collect_view()
+    };
     view! {
         <h2>{st.sim_heading}</h2>
+        <p class="lead">{st.sim_evidence_intro}</p>
+        {outlooks}
+        {move || match (result.get(), index.get()) {
+            (Some(sim), Some(Ok(index))) => view! { <Backtests sim index/> }.into_any(),
+            _ => ().into_any(),
+        }}
+        <h2 id="sim-whatif">{st.sim_whatif_heading}</h2>
         <p class="lead">{st.sim_intro}</p>
         <AssumptionsForm assumptions/>
         <p class="status" role="status" aria-live="polite">{move || if running.get() { st.sim_running } else { "" }}</p>
@@ -167,11 +190,13 @@ fn SimResults(sim: Arc<Simulation>) -> impl IntoView {
             total.no_target += one.no_target;
             total
         });
-        let measure_ids: HashSet<&str> = matches.iter().map(|&(p, m)| dataset.plans[p].measures[m].id.as_str()).collect();
+        let mut owner_ids: HashSet<&str> = matches.iter().map(|&(p, m)| dataset.plans[p].measures[m].id.as_str()).collect();
+        // Policies' indicators (台東区's 評価指標, DX2025's RPA) belong to every view of their plan.
+        owner_ids.extend(plans.iter().flat_map(|&p| dataset.plans[p].policies.iter().map(|x| x.id.as_str())));
         let indicator_rows = sim
             .indicators
             .iter()
-            .filter(|i| measure_ids.contains(i.owner.as_str()))
+            .filter(|i| owner_ids.contains(i.owner.as_str()))
             .map(|i| indicator_row(&dataset, &sim, i, t, st, lang))
             .collect_view();
         let plan_sections = plans.iter().map(|&p| plan_summary(&dataset.plans[p], p, &sim, &matches, t, st)).collect_view();
@@ -184,7 +209,7 @@ fn SimResults(sim: Arc<Simulation>) -> impl IntoView {
             <section aria-labelledby="sim-indicators">
                 <h3 id="sim-indicators">{st.sim_indicators}</h3>
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sim-indicators">
-                    <table class="sim-table">
+                    <table class="stack sim-table">
                         <thead>
                             <tr>
                                 <th scope="col">{st.sim_col_measure}</th>
@@ -207,11 +232,19 @@ fn SimResults(sim: Arc<Simulation>) -> impl IntoView {
 fn indicator_row(dataset: &Dataset, sim: &Simulation, i: &sim::IndicatorSim, t: &'static Texts, st: &'static StaffTexts, lang: Lang) -> impl IntoView + use<> {
     let plan = &dataset.plans[i.plan];
     let measure = plan.measures.iter().find(|m| m.id == i.owner);
-    let indicator = measure.and_then(|m| m.indicators.iter().find(|x| x.id == i.indicator));
+    let owner = measure
+        .map(|m| (&m.code, &m.name, &m.indicators))
+        .or_else(|| {
+            plan.policies
+                .iter()
+                .find(|p| p.id == i.owner)
+                .map(|p| (&p.code, &p.name, &p.indicators))
+        });
+    let indicator = owner.and_then(|(_, _, list)| list.iter().find(|x| x.id == i.indicator));
     let name = format!(
         "{} {} / {}",
-        measure.map(|m| m.code.as_str()).unwrap_or(""),
-        measure.map(|m| m.name.as_str()).unwrap_or(""),
+        owner.map(|o| o.0.as_str()).unwrap_or(""),
+        owner.map(|o| o.1.as_str()).unwrap_or(""),
         indicator.map(|x| x.name.as_str()).unwrap_or(&i.indicator)
     );
     let unit = indicator.and_then(|x| x.unit.clone()).unwrap_or_default();
@@ -280,12 +313,12 @@ fn indicator_row(dataset: &Dataset, sim: &Simulation, i: &sim::IndicatorSim, t: 
                     <details class="formula"><summary>{st.sim_formula}</summary><pre>{formula}</pre></details>
                 })}
             </th>
-            <td>{target}</td>
-            <td>{projected}</td>
-            <td class="num">{attainment}</td>
-            <td>{grade}</td>
-            <td class="num">{probability}</td>
-            <td>{needed}</td>
+            <td data-label=t.target>{target}</td>
+            <td data-label=st.sim_col_projected>{projected}</td>
+            <td data-label=t.attainment class="num">{attainment}</td>
+            <td data-label=st.sim_col_grade>{grade}</td>
+            <td data-label=st.sim_col_probability class="num">{probability}</td>
+            <td data-label=st.sim_col_needed>{needed}</td>
         </tr>
     }
 }
@@ -404,6 +437,177 @@ fn department_rollups(plan: &Plan, plan_at: usize, sim: &Simulation, matches: &H
                 </table>
             </div>
         </details>
+    }
+}
+
+/// One plan's outlook from the record, and every indicator with a recorded value: its actual, printed
+/// rate, implied target and progress by the UN Progress Chart's method.
+fn plan_evidence(plan: &Plan, index: IndexState) -> impl IntoView + use<> {
+    let explorer = use_explorer();
+    let (st, lang) = (staff_texts(explorer.lang()), explorer.lang());
+    let heading_id = format!("sim-outlook-{}", plan.id);
+    let labelled_by = heading_id.clone();
+    let owners = plan
+        .policies
+        .iter()
+        .map(|p| (&p.name, &p.indicators))
+        .chain(plan.measures.iter().map(|m| (&m.name, &m.indicators)));
+    let indicators: Vec<_> = owners
+        .flat_map(|(owner, list)| list.iter().map(move |i| (owner, i)))
+        .collect();
+    let unrecorded = indicators
+        .iter()
+        .filter(|(_, i)| i.actuals.is_empty() && i.baseline.is_none())
+        .count();
+    let rows = indicators
+        .iter()
+        .filter(|(_, i)| !i.actuals.is_empty() || i.baseline.is_some())
+        .map(|(owner, i)| {
+            let unit = i.unit.clone().unwrap_or_default();
+            let latest = i.actuals.iter().max_by_key(|a| a.fy);
+            let actual = latest.map(|a| format!("{} {}{unit}", fiscal_year(lang, a.fy), number(a.value))).unwrap_or_else(|| "—".into());
+            let rate = latest.and_then(|a| a.attainment_reported).map(|r| format!("{}%", number(r))).unwrap_or_else(|| "—".into());
+            let implied = latest
+                .and_then(|a| a.attainment_reported.and_then(|r| sim::implied_target(i.direction, a.value, r)))
+                .map(|x| (st.ev_implied)(format!("{}{unit}", number(x.value.round())), number(x.low.round()), number(x.high.round())))
+                .unwrap_or_else(|| "—".into());
+            let check = sim::progress(i);
+            let detail = match (check.by_printed_rate, check.ratio) {
+                (true, _) => format!("（{}）", st.ev_by_rate),
+                (false, Some(r)) => format!("（{}）", (st.ev_ratio)(number((r * 100.0).round() / 100.0))),
+                _ => String::new(),
+            };
+            view! {
+                <tr>
+                    <th scope="row">{format!("{owner} / {}", i.name)}</th>
+                    <td data-label=st.ev_col_actual>{actual}</td>
+                    <td data-label=st.ev_col_rate class="num">{rate}</td>
+                    <td data-label=st.ev_col_implied>{implied}</td>
+                    <td data-label=st.ev_col_progress>{(st.ev_progress)(check.progress)}{detail}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let any_rows = indicators.len() > unrecorded;
+    view! {
+        <section class="sim-outlook" data-plan-id=plan.id.clone() aria-labelledby=labelled_by>
+            <h3 id=heading_id>{format!("{} {}", plan.municipality.name, plan.title)}</h3>
+            <PlanOutlook plan_id=plan.id.clone() index/>
+            {any_rows.then(|| view! {
+                <div class="table-wrap" tabindex="0" role="region" aria-label=st.ev_table>
+                    <table class="stack ev-table">
+                        <caption>{st.ev_table}</caption>
+                        <thead><tr>
+                            <th scope="col">{st.ev_col_indicator}</th>
+                            <th scope="col">{st.ev_col_actual}</th>
+                            <th scope="col">{st.ev_col_rate}</th>
+                            <th scope="col">{st.ev_col_implied}</th>
+                            <th scope="col">{st.ev_col_progress}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            })}
+            {(unrecorded > 0).then(|| view! { <p class="hint">{(st.ev_none)(unrecorded)}" "{st.ev_method}</p> })}
+            {(unrecorded == 0 && any_rows).then(|| view! { <p class="hint">{st.ev_method}</p> })}
+        </section>
+    }
+}
+
+/// Every backtest the data allows, each a table of the printed counts beside both models' predictions
+/// and the scores that say which did better.
+#[component]
+fn Backtests(sim: Arc<Simulation>, index: Arc<PlanIndex>) -> impl IntoView {
+    let explorer = use_explorer();
+    let (st, lang) = (staff_texts(explorer.lang()), explorer.lang());
+    let dataset = explorer.dataset.clone();
+    let tests = sim::backtests(&dataset, &index, &sim);
+    let score = |x: f64| {
+        if x.is_finite() {
+            number((x * 100.0).round() / 100.0).replace('-', "−")
+        } else {
+            "−∞".into()
+        }
+    };
+    let body = if tests.is_empty() && dataset.plans.len() < index.plans.len() {
+        // The plan a backtest predicts may be one that is not loaded.
+        let to = Query {
+            view: Some(View::Sim),
+            lang,
+            ..Query::default()
+        };
+        view! { <p><QueryLink to>{st.bt_elsewhere}</QueryLink></p> }.into_any()
+    } else if tests.is_empty() {
+        view! { <p>{st.bt_none}</p> }.into_any()
+    } else {
+        tests
+            .iter()
+            .map(|test| {
+                let plan = &dataset.plans[test.plan];
+                let summary = &plan.summaries[test.summary];
+                let what = format!("{}（{}、{} {}）", plan.title, summary.title, summary.source.file, (explorer.texts().line)(summary.source.line));
+                let used = test
+                    .pool
+                    .iter()
+                    .map(|p| format!("{} {}", p.title, record_text(&p.record, explorer.texts(), lang)))
+                    .collect::<Vec<_>>()
+                    .join("、");
+                let predicted = |p: &sim::Prediction| (st.bt_prediction)(number((p.expected.mean * 10.0).round() / 10.0), p.expected.low, p.expected.high, score(p.score));
+                let rows = test
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        let label = summary.rows[row.row].label.clone();
+                        view! {
+                            <tr>
+                                <th scope="row">{label}</th>
+                                <td data-label=st.bt_col_measures class="num">{row.measures}</td>
+                                <td data-label=st.bt_col_printed class="num">{row.printed}</td>
+                                <td data-label=st.bt_col_evidence>{predicted(&row.evidence)}</td>
+                                <td data-label=st.bt_col_whatif>{row.what_if.as_ref().map(predicted).unwrap_or_else(|| "—".into())}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let (total, policies) = test.scores();
+                let verdicts = [total, policies].into_iter().flatten().map(|s| {
+                    let what_if = s.what_if.map(score).unwrap_or_else(|| "—".into());
+                    let better = s.what_if.is_none_or(|w| s.evidence >= w);
+                    view! {
+                        <p class="bt-verdict">
+                            {(st.bt_scores)(s.rows, score(s.evidence), what_if)}" "
+                            <strong>{if better { st.bt_better } else { st.bt_worse }}</strong>
+                        </p>
+                    }
+                }).collect_view();
+                view! {
+                    <p>{(st.bt_intro)(what, used)}</p>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=st.bt_heading>
+                        <table class="stack bt-table" data-summary-id=summary.id.clone()>
+                            <caption>{st.bt_caption}</caption>
+                            <thead><tr>
+                                <th scope="col">{st.bt_col_row}</th>
+                                <th scope="col">{st.bt_col_measures}</th>
+                                <th scope="col">{st.bt_col_printed}</th>
+                                <th scope="col">{st.bt_col_evidence}</th>
+                                <th scope="col">{st.bt_col_whatif}</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                    <p>{st.bt_score_note}</p>
+                    {verdicts}
+                    <p class="hint">{st.bt_split}</p>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section class="sim-backtest" aria-labelledby="sim-backtest">
+            <h3 id="sim-backtest">{st.bt_heading}</h3>
+            {body}
+        </section>
     }
 }
 

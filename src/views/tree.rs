@@ -1,5 +1,6 @@
 //! The plan view: each plan's policy tree with the number of (filtered) measures under every node,
-//! and the summaries the plan prints next to the same figures recomputed from its measures.
+//! and the summaries the plan prints next to the same figures recomputed from its measures; first, the
+//! outlook the wards' record gives it and the results it prints.
 
 use leptos::prelude::*;
 use plan_core::query::{Query, View};
@@ -7,11 +8,13 @@ use plan_core::summary::compare_row;
 use plan_core::{Plan, SummaryKind};
 
 use crate::components::link::QueryLink;
+use crate::components::outlook::{IndexState, PlanOutlook, fetch_index, printed_results};
 use crate::i18n::{Texts, fiscal_year};
 use crate::state::{Explorer, use_explorer};
 
 #[component]
 pub fn TreeView() -> impl IntoView {
+    let index = fetch_index();
     move || {
         let explorer = use_explorer();
         let t = explorer.texts();
@@ -19,7 +22,7 @@ pub fn TreeView() -> impl IntoView {
         let plans: Vec<usize> = (0..explorer.dataset.plans.len())
             .filter(|&i| query.plans.is_empty() || query.plans.contains(&explorer.dataset.plans[i].id))
             .collect();
-        let sections: Vec<AnyView> = plans.into_iter().map(|i| plan_section(&explorer, i, &query).into_any()).collect();
+        let sections: Vec<AnyView> = plans.into_iter().map(|i| plan_section(&explorer, i, &query, index).into_any()).collect();
         view! {
             <h2>{t.tree_heading}</h2>
             {sections}
@@ -27,13 +30,20 @@ pub fn TreeView() -> impl IntoView {
     }
 }
 
-fn plan_section(explorer: &Explorer, index: usize, query: &Query) -> impl IntoView {
+fn plan_section(
+    explorer: &Explorer,
+    index: usize,
+    query: &Query,
+    records: IndexState,
+) -> impl IntoView {
     let t = explorer.texts();
     let lang = explorer.lang();
     let plan = explorer.plan(index);
     let results = explorer.results.get();
     let heading_id = format!("tree-{}", plan.id);
     let labelled_by = heading_id.clone();
+    let outlook_id = format!("outlook-{}", plan.id);
+    let outlook_labelled_by = outlook_id.clone();
     let title = format!("{} {}", plan.municipality.name, plan.title);
     let period = format!("{} – {}", fiscal_year(lang, plan.period.from), fiscal_year(lang, plan.period.to));
     let roots: Vec<AnyView> = plan
@@ -50,9 +60,14 @@ fn plan_section(explorer: &Explorer, index: usize, query: &Query) -> impl IntoVi
                 <span>{t.period}": "{period}</span>
                 <span>{(t.measures_count)(results.plans[index])}</span>
             </p>
+            <section class="outlook" aria-labelledby=outlook_labelled_by>
+                <h4 id=outlook_id>{t.outlook_heading}</h4>
+                <PlanOutlook plan_id=plan.id.clone() index=records to_sim=true/>
+            </section>
+            {printed_results(plan, t, lang)}
             <PlanNotes plan_id=plan.id.clone() notes=plan.notes.clone() left_out=explorer.notes_left_out/>
             <ul class="tree">{roots}</ul>
-            {summaries(plan, t)}
+            {(!explorer.notes_left_out).then(|| summaries(plan, t))}
         </section>
     }
 }
@@ -134,8 +149,8 @@ fn summaries(plan: &Plan, t: &'static Texts) -> impl IntoView {
     })
 }
 
-/// The plan's own notes, collapsed. The overview leaves them out (`Dataset::overview`): then this is a
-/// link to the plan's own view, which reads the plan's whole file.
+/// The plan's own notes, collapsed. The overview leaves them and the printed summaries out
+/// (`Dataset::overview`): then this is a link to the plan's own view, which reads the plan's whole file.
 #[component]
 fn PlanNotes(plan_id: String, notes: Vec<String>, left_out: bool) -> impl IntoView {
     let explorer = use_explorer();

@@ -42,19 +42,23 @@ test("a view of one plan loads only that plan's file", async ({ page }) => {
   expect(requested.filter((p) => p.includes("/data/"))).toEqual(["/data/plans/taito-dx2026.json"]);
 });
 
-test("views across plans read the overview; its notes are a click away, and a measure shows its own", async ({ page }) => {
+test("views across plans read the overview; its notes and printed counts are a click away, and a measure shows its own", async ({ page }) => {
   const requested = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
   const dataset = builtDataset();
   await page.goto("./?view=tree");
   await expect(page.locator(".plan-tree")).toHaveCount(dataset.plans.length);
-  expect(requested.filter((p) => p.includes("/data/"))).toEqual(["/data/plans-overview.json"]);
+  await expect(page.locator(".outlook-answer")).toHaveCount(dataset.plans.length);
+  // The plan view's outlooks read every plan's record from the index, once.
+  expect(requested.filter((p) => p.includes("/data/")).sort()).toEqual(["/data/index.json", "/data/plans-overview.json"]);
+  await expect(page.locator(".summary-table")).toHaveCount(0);
 
-  // The overview leaves the plans' own notes out: a link leads to the plan's view, which reads them.
+  // The overview leaves the plans' own notes and printed counts out: a link leads to the plan's view, which reads them.
   const plan = dataset.plans.find((p) => p.id === "itabashi-ict2025");
   await page.locator('[data-plan-id="itabashi-ict2025"]').getByRole("link", { name: /注記/ }).click();
   await page.locator(".plan-notes summary").click();
   await expect(page.locator(".plan-notes")).toContainText(plan.notes[0]);
+  await expect(page.locator(".summary-table")).toHaveCount(plan.summaries.length);
 
   // A measure found across plans reads its plan's whole file, so its note and its indicators' show.
   const measure = dataset.plans.flatMap((p) => p.measures).find((m) => m.note && m.indicators.some((i) => i.note));

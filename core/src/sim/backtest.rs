@@ -78,10 +78,10 @@ impl Backtest {
     }
 }
 
-/// Every backtest the dataset allows: printed grade counts with records of the same municipality from
-/// earlier years. `sim` is a simulation of the same dataset.
-pub fn backtests(dataset: &Dataset, sim: &Simulation) -> Vec<Backtest> {
-    let index = PlanIndex::of(dataset);
+/// Every backtest the dataset allows: its plans' printed grade counts, each with the records in `index`
+/// (every plan's, so a dataset of one plan can be checked) of the same municipality from earlier years.
+/// `sim` is a simulation of `dataset`.
+pub fn backtests(dataset: &Dataset, index: &PlanIndex, sim: &Simulation) -> Vec<Backtest> {
     let mut tests = vec![];
     for (plan_at, plan) in dataset.plans.iter().enumerate() {
         let Some(worst) = plan.grades.last().map(|g| g.grade.as_str()) else { continue };
@@ -99,7 +99,7 @@ pub fn backtests(dataset: &Dataset, sim: &Simulation) -> Vec<Backtest> {
         for (at, summary) in plan.summaries.iter().enumerate() {
             let (SummaryKind::GradeCounts, Some(fy)) = (summary.kind, summary.fy) else { continue };
             let code = &plan.municipality.code;
-            let pool = pool(&index, |e, r| e.municipality.code == *code && r.fy < fy);
+            let pool = pool(index, |e, r| e.municipality.code == *code && r.fy < fy);
             if pool.is_empty() {
                 continue;
             }

@@ -72,16 +72,22 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Beta-binomial: `P(0) = Π_{i<n} (b + i) / (a + b + i)`, `P(j + 1) = P(j) · (n − j)/(j + 1) · (a + j)/(b + n − j − 1)`,
-    /// in logarithms so that large `n` does not underflow.
+    /// Beta-binomial: `P(j + 1) = P(j) · (n − j)/(j + 1) · (a + j)/(b + n − j − 1)`, computed from
+    /// `P(0) ∝ 1` and then divided by the sum, so that no logarithm is needed (the resident bundle would
+    /// carry its code) and no term underflows.
     pub fn beta_binomial(n: usize, a: f64, b: f64) -> Counts {
-        let mut ln = vec![(0..n).map(|i| ((b + i as f64) / (a + b + i as f64)).ln()).sum::<f64>()];
+        let mut weights = vec![1.0f64];
         for j in 0..n {
             let (j, n) = (j as f64, n as f64);
-            let step = ((n - j) / (j + 1.0)).ln() + ((a + j) / (b + n - j - 1.0)).ln();
-            ln.push(ln[ln.len() - 1] + step);
+            let next = weights[weights.len() - 1] * (n - j) / (j + 1.0) * (a + j) / (b + n - j - 1.0);
+            weights.push(next);
+            // Large plans: keep the weights within range; only their ratios matter.
+            if next > 1e200 {
+                weights.iter_mut().for_each(|w| *w *= 1e-200);
+            }
         }
-        Counts { probability: ln.into_iter().map(f64::exp).collect() }
+        let total: f64 = weights.iter().sum();
+        Counts { probability: weights.into_iter().map(|w| w / total).collect() }
     }
 
     /// Binomial: `P(j) = C(n, j) pʲ (1 − p)ⁿ⁻ʲ`.
