@@ -406,7 +406,7 @@ fn rollup_table(rollup: &Rollup, grades: &[String], st: &'static StaffTexts, cap
 
 /// Per department and per top-level policy: expected measures per grade, with the 80 % interval.
 fn department_rollups(plan: &Plan, plan_at: usize, sim: &Simulation, matches: &HashSet<(usize, usize)>, t: &'static Texts, st: &'static StaffTexts) -> impl IntoView + use<> {
-    let grades = &sim.scales[plan_at].grades;
+    let grades = sim.scales[plan_at].grades.join(" / ");
     let rows = sim
         .rollups
         .iter()
@@ -424,15 +424,15 @@ fn department_rollups(plan: &Plan, plan_at: usize, sim: &Simulation, matches: &H
                 _ => return None,
             };
             let cells = r.grades.iter().map(|e| format!("{}（{}〜{}）", number(e.mean), e.low, e.high)).collect::<Vec<_>>().join(" / ");
-            Some(view! { <tr><th scope="row">{label}</th><td class="num">{r.graded}</td><td>{cells}</td></tr> })
+            Some(view! { <tr><th scope="row">{label}</th><td data-label=st.sim_graded_col class="num">{r.graded}</td><td data-label=grades.clone()>{cells}</td></tr> })
         })
         .collect_view();
     view! {
         <details class="rollups">
             <summary>{st.sim_rollups}</summary>
             <div class="table-wrap" tabindex="0" role="region" aria-label=st.sim_rollups>
-                <table>
-                    <thead><tr><th scope="col">{t.row}</th><th scope="col">{st.sim_graded_col}</th><th scope="col">{grades.join(" / ")}</th></tr></thead>
+                <table class="stack">
+                    <thead><tr><th scope="col">{t.row}</th><th scope="col">{st.sim_graded_col}</th><th scope="col">{grades}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>

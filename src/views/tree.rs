@@ -104,7 +104,7 @@ fn summaries(plan: &Plan, t: &'static Texts) -> impl IntoView {
             let region_label = caption.clone();
             view! {
                 <div class="table-wrap" tabindex="0" role="region" aria-label=region_label>
-                    <table class="summary-table" data-summary-id=summary.id.clone()>
+                    <table class="stack summary-table" data-summary-id=summary.id.clone()>
                         <caption>{caption}</caption>
                         <thead>
                             <tr>
@@ -132,10 +132,10 @@ fn summaries(plan: &Plan, t: &'static Texts) -> impl IntoView {
                                     view! {
                                         <tr class=class>
                                             <th scope="row">{row.label.clone()}</th>
-                                            <td>{item}</td>
-                                            <td class="num">{c.reported}</td>
-                                            <td class="num">{computed}</td>
-                                            <td>{verdict}</td>
+                                            <td data-label=t.item>{item}</td>
+                                            <td data-label=t.reported class="num">{c.reported}</td>
+                                            <td data-label=t.computed class="num">{computed}</td>
+                                            <td data-label=t.difference>{verdict}</td>
                                         </tr>
                                     }
                                 }).collect::<Vec<_>>()
