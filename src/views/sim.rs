@@ -71,9 +71,14 @@ pub fn SimView() -> impl IntoView {
     });
     // Every plan's record, also when only one plan's file is loaded.
     let index = fetch_index();
+    // The plans chosen, not the whole query: a change of assumptions must not redraw the outlooks.
+    let chosen = Memo::new({
+        let explorer = explorer.clone();
+        move |_| explorer.query.with(|q| q.plans.clone())
+    });
     let outlooks = move || {
         let explorer = use_explorer();
-        let chosen = explorer.query.with(|q| q.plans.clone());
+        let chosen = chosen.get();
         let plans = explorer
             .dataset
             .plans
