@@ -65,7 +65,7 @@ pub fn StartView(index: Arc<PlanIndex>) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="topics-title">
-            <h2 id="topics-title">{t.popular}</h2>
+            <h2 id="topics-title">{t.topics_heading}</h2>
             <ul class="topics">{topics}</ul>
         </section>
         <section aria-labelledby="wards-title">
