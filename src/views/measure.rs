@@ -116,9 +116,11 @@ fn indicator_table(indicator: &Indicator, t: &'static Texts, lang: Lang) -> impl
         None => indicator.name.clone(),
     };
     let region_label = caption.clone();
+    // Without any recorded value the three columns of actuals would be "—" in every row: not drawn.
+    let recorded = indicator.baseline.is_some() || !indicator.actuals.is_empty();
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=region_label>
-            <table>
+            <table class="stack" class:no-actuals=!recorded>
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
@@ -133,10 +135,10 @@ fn indicator_table(indicator: &Indicator, t: &'static Texts, lang: Lang) -> impl
                     {indicator.baseline.as_ref().map(|b| view! {
                         <tr>
                             <th scope="row">{format!("{}（{}）", fiscal_year(lang, b.fy), t.baseline)}</th>
-                            <td>"—"</td>
-                            <td>{with_unit(b.value)}</td>
-                            <td>"—"</td>
-                            <td>"—"</td>
+                            <td data-label=t.target>"—"</td>
+                            <td data-label=t.actual>{with_unit(b.value)}</td>
+                            <td data-label=t.attainment>"—"</td>
+                            <td data-label=t.attainment_reported>"—"</td>
                         </tr>
                     })}
                     {rows.into_iter().map(|(from, to)| {
@@ -151,19 +153,20 @@ fn indicator_table(indicator: &Indicator, t: &'static Texts, lang: Lang) -> impl
                         view! {
                             <tr>
                                 <th scope="row">{year}</th>
-                                <td>{target_text}</td>
-                                <td>
+                                <td data-label=t.target>{target_text}</td>
+                                <td data-label=t.actual>
                                     {actual.map(|a| with_unit(a.value)).unwrap_or_else(|| "—".into())}
                                     {actual.filter(|a| a.local).map(|_| view! { " " <span class="chip local">{t.local_badge}</span> })}
                                 </td>
-                                <td>{computed.unwrap_or_else(|| "—".into())}</td>
-                                <td>{actual.and_then(|a| a.attainment_reported).map(|r| format!("{}%", number(r))).unwrap_or_else(|| "—".into())}</td>
+                                <td data-label=t.attainment>{computed.unwrap_or_else(|| "—".into())}</td>
+                                <td data-label=t.attainment_reported>{actual.and_then(|a| a.attainment_reported).map(|r| format!("{}%", number(r))).unwrap_or_else(|| "—".into())}</td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
         </div>
+        {(!recorded).then(|| view! { <p class="hint">{t.no_actuals}</p> })}
         {indicator.note.clone().map(|n| view! { <p class="note">{n}</p> })}
     }
 }

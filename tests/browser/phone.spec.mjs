@@ -32,3 +32,17 @@ test("the search hint shows while the search box has focus, and stays its descri
   await expect(hint).toBeVisible();
   await expect(page.locator("#search-input")).toHaveAttribute("aria-describedby", /search-hint/);
 });
+
+test("a measure's targets table drops the columns no row fills, says so, and stacks on a phone", async ({ page }) => {
+  await page.goto("./?measure=kita-dx2025.m1-1-1-1");
+  const table = page.locator(".measure-detail table").first();
+  await expect(table.locator("td").first()).toContainText("優先度の高い500手続");
+  await expect(page.locator(".measure-detail").getByText("実績の記録はまだありません").first()).toBeVisible();
+  expect(await table.locator("td:visible").count()).toBe(await table.locator("tbody tr").count());
+  expect(await table.locator("td").first().evaluate((c) => c.getBoundingClientRect().width)).toBeGreaterThan(250);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(table.locator("thead th:visible")).toHaveText(["年度", "目標"]);
+  // With a recorded actual, the columns stay.
+  await page.goto("./?measure=itabashi-dx2025.c1-1");
+  await expect(page.locator(".measure-detail table thead th:visible")).toHaveCount(5);
+});
