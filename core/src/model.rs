@@ -381,6 +381,16 @@ pub struct Record {
     pub source: SourceRef,
 }
 
+impl Plan {
+    /// Every indicator with the name of the policy or measure it belongs to: policies' first, then
+    /// measures', in document order.
+    pub fn indicators_by_owner(&self) -> impl Iterator<Item = (&str, &Indicator)> {
+        let policies = self.policies.iter().map(|p| (p.name.as_str(), &p.indicators));
+        let measures = self.measures.iter().map(|m| (m.name.as_str(), &m.indicators));
+        policies.chain(measures).flat_map(|(owner, list)| list.iter().map(move |i| (owner, i)))
+    }
+}
+
 impl PlanIndex {
     /// The published index, with every plan's record.
     pub fn of(dataset: &Dataset) -> PlanIndex {

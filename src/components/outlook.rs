@@ -170,26 +170,11 @@ pub fn record_text(r: &plan_core::Record, t: &Texts, lang: Lang) -> String {
 /// attainment rates.
 pub fn printed_results(plan: &Plan, t: &'static Texts, lang: Lang) -> impl IntoView + use<> {
     let mut items = vec![];
-    let owners = plan
-        .policies
-        .iter()
-        .map(|p| (&p.name, &p.indicators))
-        .chain(plan.measures.iter().map(|m| (&m.name, &m.indicators)));
-    for (owner, indicators) in owners {
-        for i in indicators {
-            let unit = i.unit.as_deref().unwrap_or_default();
-            for a in i.actuals.iter().filter(|a| !a.local) {
-                let rate = a
-                    .attainment_reported
-                    .map(|r| (t.attainment_printed)(number(r)))
-                    .unwrap_or_default();
-                items.push(format!(
-                    "{owner} / {}: {} {}{unit}{rate}",
-                    i.name,
-                    fiscal_year(lang, a.fy),
-                    number(a.value)
-                ));
-            }
+    for (owner, i) in plan.indicators_by_owner() {
+        let unit = i.unit.as_deref().unwrap_or_default();
+        for a in i.actuals.iter().filter(|a| !a.local) {
+            let rate = a.attainment_reported.map(|r| (t.attainment_printed)(number(r))).unwrap_or_default();
+            items.push(format!("{owner} / {}: {} {}{unit}{rate}", i.name, fiscal_year(lang, a.fy), number(a.value)));
         }
     }
     (!items.is_empty()).then(|| {

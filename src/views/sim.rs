@@ -452,14 +452,7 @@ fn plan_evidence(plan: &Plan, index: IndexState) -> impl IntoView + use<> {
     let (st, lang) = (staff_texts(explorer.lang()), explorer.lang());
     let heading_id = format!("sim-outlook-{}", plan.id);
     let labelled_by = heading_id.clone();
-    let owners = plan
-        .policies
-        .iter()
-        .map(|p| (&p.name, &p.indicators))
-        .chain(plan.measures.iter().map(|m| (&m.name, &m.indicators)));
-    let indicators: Vec<_> = owners
-        .flat_map(|(owner, list)| list.iter().map(move |i| (owner, i)))
-        .collect();
+    let indicators: Vec<_> = plan.indicators_by_owner().collect();
     let unrecorded = indicators
         .iter()
         .filter(|(_, i)| i.actuals.is_empty() && i.baseline.is_none())
