@@ -1,8 +1,9 @@
 // A small static server for the built site (dist/): correct MIME types, optional gzip/brotli, and
 // long caching for the files whose names carry their content's hash, as docs/EMBED.md advises (nothing
 // else gets a caching header). Used by `scripts/serve.sh`, the browser tests and the benchmarks.
-// --log prints each request's method and path.
-//   node scripts/serve.mjs [--dir dist] [--port 8080] [--host 127.0.0.1] [--compress] [--log]
+// --log prints each request's method and path. --data DIR serves data/ from DIR instead (a dataset made
+// larger by `plan-data synth`, docs/TESTING.md, Data at scale).
+//   node scripts/serve.mjs [--dir dist] [--data DIR] [--port 8080] [--host 127.0.0.1] [--compress] [--log]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -14,6 +15,7 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const root = resolve(option("dir", "dist"));
+const dataRoot = option("data", null) && resolve(option("data"));
 const port = Number(option("port", process.env.PORT || 8080));
 const host = option("host", "127.0.0.1");
 const compress = args.includes("--compress");
@@ -40,8 +42,10 @@ const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url, "http://localhost");
     if (log) console.log(`${req.method} ${url.pathname}`);
-    let path = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (path !== root && !path.startsWith(root + sep)) {
+    const wanted = decodeURIComponent(url.pathname);
+    const base = dataRoot && wanted.startsWith("/data/") ? dataRoot : root;
+    let path = normalize(join(base, base === root ? wanted : wanted.slice("/data".length)));
+    if (path !== base && !path.startsWith(base + sep)) {
       res.writeHead(403).end("forbidden");
       return;
     }

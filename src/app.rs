@@ -2,8 +2,9 @@
 //!
 //! Data loads as little as the view needs: the start page reads `data/index.json` (a few hundred
 //! bytes gzipped), a view of one plan (or one of its measures) reads only `data/plans/<id>.json`,
-//! and anything across plans reads `data/plans-overview.json` (the staff bundle: `data/plans.json`).
-//! Moving to a view that needs more loads more.
+//! and anything across plans reads the search index `data/search/index.json`, then the files of the
+//! plans it shows ([`crate::parts`]; the staff bundle reads `data/plans.json`). Moving to a view that
+//! needs more loads more.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -34,16 +35,16 @@ use crate::views::{
 enum Scope {
     Index,
     Plan(String),
-    /// Every plan without the notes views across plans don't show (`Dataset::overview`).
-    Overview,
+    /// The search index, and each plan's files as views show them ([`crate::parts`]).
+    Search,
     All,
 }
 
 impl Scope {
-    /// `overview`: whether views across plans may read the overview (`Bundle::overview`).
-    fn needed_by(q: &Query, overview: bool) -> Scope {
+    /// `search`: whether views across plans read the search index (`Bundle::search`).
+    fn needed_by(q: &Query, search: bool) -> Scope {
         let measure_plan = q.measure.as_deref().and_then(|m| m.split_once('.')).map(|(plan, _)| plan.to_string());
-        let across = if overview { Scope::Overview } else { Scope::All };
+        let across = if search { Scope::Search } else { Scope::All };
         match (q.effective_view(), &measure_plan) {
             (None, None) => Scope::Index,
             (Some(View::Compare), None) => across,
@@ -51,8 +52,8 @@ impl Scope {
                 ([one], None) => Scope::Plan(one.clone()),
                 ([one], Some(p)) if *one == p => Scope::Plan(p),
                 ([], Some(p)) => Scope::Plan(p),
-                // A measure shows its notes, which the overview leaves out.
-                (_, Some(_)) => Scope::All,
+                // Its plan's whole file loads with the measure (the search index keeps the other filters).
+                (_, Some(_)) => across,
                 _ => across,
             },
         }
@@ -61,23 +62,18 @@ impl Scope {
     fn covers(&self, need: &Scope) -> bool {
         match (self, need) {
             (Scope::All, _) => true,
-            (Scope::Overview, Scope::Overview | Scope::Index) => true,
+            (Scope::Search, Scope::Search | Scope::Index) => true,
             (Scope::Plan(have), Scope::Plan(want)) => have == want,
             (Scope::Index, Scope::Index) => true,
             _ => false,
         }
     }
 
-    /// Whether the data of this scope has every published plan.
-    fn is_whole(&self) -> bool {
-        matches!(self, Scope::Overview | Scope::All)
-    }
-
     fn url(&self) -> String {
         match self {
             Scope::Index => data::INDEX_URL.to_string(),
             Scope::Plan(id) => format!("data/plans/{id}.json"),
-            Scope::Overview => data::OVERVIEW_URL.to_string(),
+            Scope::Search => data::SEARCH_INDEX_URL.to_string(),
             Scope::All => data::DATASET_URL.to_string(),
         }
     }
@@ -135,7 +131,7 @@ pub fn App() -> impl IntoView {
     provide_context(nav);
     let data = RwSignal::new(Data::Loading);
     let requested: RwSignal<Option<Scope>> = RwSignal::new(None);
-    let overview = use_bundle().overview;
+    let search = use_bundle().search;
 
     let load = move |scope: Scope| {
         requested.set(Some(scope.clone()));
@@ -144,10 +140,23 @@ pub fn App() -> impl IntoView {
             let url = scope.url();
             let loaded = match scope {
                 Scope::Index => data::fetch_index(&url).await.map(Data::Index),
+                Scope::Search => data::fetch_text(&url).await.and_then(|text| {
+                    let malformed = |error| LoadFailure::Malformed { error, syntax: None };
+                    let index = plan_core::load_search_index(&text).map_err(malformed)?;
+                    let explorer = Explorer::from_index(index, text.into(), nav).map_err(|problem| {
+                        malformed(plan_core::LoadError::Invalid(vec![plan_core::Issue {
+                            plan: String::new(),
+                            item: data::SEARCH_INDEX_URL.into(),
+                            field: "plans[].measures".into(),
+                            problem,
+                            fix: "Publish the data files of one build together.".into(),
+                        }]))
+                    })?;
+                    Ok(Data::Ready(scope.clone(), explorer))
+                }),
                 _ => data::fetch_dataset(&url).await.map(|(mut dataset, source)| {
-                    local::actuals::restore(&mut dataset, scope.is_whole());
-                    let notes_left_out = scope == Scope::Overview;
-                    Data::Ready(scope.clone(), Explorer::new(Arc::new(dataset), source, notes_left_out, nav))
+                    local::actuals::restore(&mut dataset, scope == Scope::All);
+                    Data::Ready(scope.clone(), Explorer::new(Arc::new(dataset), source, false, nav))
                 }),
             };
             // A later navigation may have asked for something else meanwhile: keep only the latest.
@@ -159,20 +168,23 @@ pub fn App() -> impl IntoView {
     };
     // Load whenever the view needs data that isn't there (and wasn't just requested).
     Effect::new(move |_| {
-        let need = nav.query.with(|q| Scope::needed_by(q, overview));
+        let need = nav.query.with(|q| Scope::needed_by(q, search));
         let covered = data.with_untracked(|d| d.scope().is_some_and(|have| have.covers(&need)));
         if !covered && requested.get_untracked().as_ref() != Some(&need) {
             load(need);
         }
     });
     // From the text the data was read from, not the data in hand: a value another tab removed must go.
-    let local_changed = Callback::new(move |()| {
-        if let Some(Data::Ready(scope, old)) = data.try_get_untracked()
-            && let Ok(mut dataset) = plan_core::load_dataset(&old.source)
-        {
-            local::actuals::restore(&mut dataset, scope.is_whole());
-            data.set(Data::Ready(scope, Explorer::new(Arc::new(dataset), old.source, old.notes_left_out, nav)));
+    let local_changed = Callback::new(move |()| match data.try_get_untracked() {
+        // Across plans, each plan's values are applied as it loads: load the shown ones again.
+        Some(Data::Ready(_, explorer)) if explorer.parts.is_some() => explorer.reload_plans(),
+        Some(Data::Ready(scope, old)) => {
+            if let Ok(mut dataset) = plan_core::load_dataset(&old.source) {
+                local::actuals::restore(&mut dataset, scope == Scope::All);
+                data.set(Data::Ready(scope, Explorer::new(Arc::new(dataset), old.source, old.notes_left_out, nav)));
+            }
         }
+        _ => {}
     });
     provide_context(LocalChanged(local_changed));
     // Another tab saved or cleared actuals (`key` is null when it cleared all of storage).
@@ -270,12 +282,18 @@ fn ExplorerPage(explorer: Explorer) -> impl IntoView {
         page.track();
         (bundle.page_shown)();
     });
-    move || match page.get() {
+    let parts = explorer.parts.clone();
+    let retry = {
+        let explorer = explorer.clone();
+        Callback::new(move |()| explorer.reload_plans())
+    };
+    let failure = move || {
+        let failed = parts.as_ref().and_then(|parts| parts.read().failed.clone());
+        failed.map(|failure| view! { <ErrorPanel failure on_retry=retry/> })
+    };
+    let content = move || match page.get() {
         (_, Some(id), _) => view! { <MeasureView id/> }.into_any(),
-        (None, None, _) => {
-            let index = Arc::new(PlanIndex::listing(&explorer.dataset));
-            view! { <StartView index/> }.into_any()
-        }
+        (None, None, _) => view! { <StartView index=explorer.listing()/> }.into_any(),
         (Some(view), None, embed) => view! {
             {(!embed).then(|| view! { <ViewTabs/>{(bundle.toolbar)()} })}
             <div class="layout" class:embed=embed>
@@ -290,7 +308,8 @@ fn ExplorerPage(explorer: Explorer) -> impl IntoView {
             </div>
         }
         .into_any(),
-    }
+    };
+    view! { {failure}{content} }
 }
 
 fn set_document_lang(lang: Lang) {

@@ -25,10 +25,10 @@ pub struct Bundle {
     pub sim_view: fn() -> AnyView,
     /// Runs once a page is in the DOM: the staff bundle puts focus back where the user was.
     pub page_shown: fn(),
-    /// Views across plans read `data/plans-overview.json`, without the notes they don't show
-    /// (`Dataset::overview`), rather than `data/plans.json`. Not in the staff bundle, whose exports carry
-    /// every note.
-    pub overview: bool,
+    /// Views across plans read the search index and each plan's files as they show them
+    /// ([`crate::parts`]), rather than `data/plans.json`. Not in the staff bundle, whose exports and
+    /// simulation need every plan whole.
+    pub search: bool,
 }
 
 impl Bundle {
@@ -37,7 +37,7 @@ impl Bundle {
             toolbar: || view! { <HandoverToolbar/> }.into_any(),
             sim_view: || view! { <HandoverView/> }.into_any(),
             page_shown: || {},
-            overview: true,
+            search: true,
         }
     }
 
@@ -46,7 +46,7 @@ impl Bundle {
             toolbar: || view! { <Toolbar/> }.into_any(),
             sim_view: || view! { <SimView/> }.into_any(),
             page_shown: restore_focus,
-            overview: false,
+            search: false,
         }
     }
 }

@@ -9,8 +9,8 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Relative, so the app works under any sub-path.
 pub const DATASET_URL: &str = "data/plans.json";
-pub const OVERVIEW_URL: &str = "data/plans-overview.json";
 pub const INDEX_URL: &str = "data/index.json";
+pub const SEARCH_INDEX_URL: &str = "data/search/index.json";
 
 #[derive(Clone, Debug)]
 pub enum LoadFailure {
@@ -24,7 +24,7 @@ pub enum LoadFailure {
 }
 
 impl LoadFailure {
-    fn malformed(error: LoadError, text: &str) -> LoadFailure {
+    pub fn malformed(error: LoadError, text: &str) -> LoadFailure {
         let syntax = match error {
             LoadError::NotADataset => js_sys::JSON::parse(text).err().map(|e| match e.dyn_ref::<js_sys::Error>() {
                 Some(e) => String::from(e.message()),
@@ -56,8 +56,13 @@ pub async fn fetch_dataset(url: &str) -> Result<(Dataset, Arc<str>), LoadFailure
 }
 
 pub async fn fetch_index(url: &str) -> Result<Arc<PlanIndex>, LoadFailure> {
+    fetch_parsed(url, plan_core::load_index).await.map(Arc::new)
+}
+
+/// A file of the site read by one of the core's readers (`plan_core::load_*`).
+pub async fn fetch_parsed<T>(url: &str, read: fn(&str) -> Result<T, LoadError>) -> Result<T, LoadFailure> {
     let text = fetch_text(url).await?;
-    plan_core::load_index(&text).map(Arc::new).map_err(|e| LoadFailure::malformed(e, &text))
+    read(&text).map_err(|e| LoadFailure::malformed(e, &text))
 }
 
 /// Decodes a file staff chose (CSV/TSV) with the browser's TextDecoder: a byte-order mark says

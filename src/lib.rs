@@ -11,6 +11,7 @@ mod data;
 mod i18n;
 mod local;
 pub mod panic;
+mod parts;
 mod state;
 mod url;
 mod views;

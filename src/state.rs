@@ -2,16 +2,19 @@
 //!
 //! - [`Nav`]: the view state as the URL has it. It exists from the first frame, before any data.
 //! - [`Explorer`]: once a dataset is loaded, the dataset, its catalog, the query *sanitized* against it
-//!   (unknown values dropped) and the filtered results. Every view reads from it.
+//!   (unknown values dropped) and the filtered results. Every view reads from it. Across plans in the
+//!   resident bundle the catalog comes from the search index and the dataset fills in as views show
+//!   its plans ([`crate::parts`]).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use plan_core::explore::{Catalog, Filter, Results};
 use plan_core::query::Query;
-use plan_core::{Dataset, Measure, Plan};
+use plan_core::{Dataset, Measure, Plan, PlanIndex};
 
 use crate::i18n::{Lang, Texts, texts};
+use crate::parts::{Level, Parts};
 use crate::url::{self, History};
 
 #[derive(Clone, Copy)]
@@ -49,6 +52,8 @@ pub fn use_nav() -> Nav {
 
 #[derive(Clone)]
 pub struct Explorer {
+    /// Every plan whole; across plans in the resident bundle, every plan's outline ([`Explorer::dataset`]
+    /// gives the plans as loaded so far).
     pub dataset: Arc<Dataset>,
     /// The JSON text the dataset was read from, for the JSON export.
     pub source: Arc<str>,
@@ -60,14 +65,37 @@ pub struct Explorer {
     pub themes: Arc<Vec<Vec<Vec<usize>>>>,
     /// The URL's query without the values this dataset doesn't know.
     pub query: Memo<Query>,
+    /// While a search waits for the files of its words, the previous results.
     pub results: Memo<Results>,
     pub nav: Nav,
+    /// Across plans in the resident bundle: what is loaded of each plan, and the loading.
+    pub parts: Option<Parts>,
 }
 
 impl Explorer {
     pub fn new(dataset: Arc<Dataset>, source: Arc<str>, notes_left_out: bool, nav: Nav) -> Explorer {
         let catalog = Arc::new(Catalog::new(&dataset, &url::nfkc));
         let themes = Arc::new(plan_core::themes::assign(&dataset, &url::nfkc));
+        Explorer::with(dataset, source, notes_left_out, catalog, themes, None, nav)
+    }
+
+    /// Across plans from the search index (`data/search/index.json`, whose text is `source`).
+    pub fn from_index(index: plan_core::search::SearchIndex, source: Arc<str>, nav: Nav) -> Result<Explorer, String> {
+        let (catalog, themes) = index.catalog()?;
+        let outline = Arc::new(index.outline());
+        let parts = Parts::new(Arc::new(index));
+        Ok(Explorer::with(outline, source, true, Arc::new(catalog), Arc::new(themes), Some(parts), nav))
+    }
+
+    fn with(
+        dataset: Arc<Dataset>,
+        source: Arc<str>,
+        notes_left_out: bool,
+        catalog: Arc<Catalog>,
+        themes: Arc<Vec<Vec<Vec<usize>>>>,
+        parts: Option<Parts>,
+        nav: Nav,
+    ) -> Explorer {
         let raw = nav.query.get_untracked();
         let sanitized = catalog.sanitize(&raw);
         if sanitized != raw {
@@ -76,8 +104,75 @@ impl Explorer {
         let for_query = catalog.clone();
         let query = Memo::new(move |_| nav.query.with(|q| for_query.sanitize(q)));
         let for_results = catalog.clone();
-        let results = Memo::new(move |_| query.with(|q| for_results.explore(&Filter::new(&for_results, q, &url::nfkc))));
-        Explorer { dataset, source, notes_left_out, catalog, themes, query, results, nav }
+        let searching = parts.clone();
+        let results = Memo::new(move |previous: Option<&Results>| {
+            let mut filter = query.with(|q| Filter::new(&for_results, q, &url::nfkc));
+            if let Some(parts) = searching.as_ref().filter(|_| !filter.terms.is_empty()) {
+                match parts.search(&filter.terms) {
+                    Some(hits) => filter.hits = Some(hits),
+                    None => {
+                        parts.fetch_grams(parts.missing_grams(&filter.terms));
+                        // Before any result: nothing yet, counted per facet as the views expect.
+                        filter.hits = Some(Vec::new());
+                        return previous.cloned().unwrap_or_else(|| for_results.explore(&filter));
+                    }
+                }
+            }
+            for_results.explore(&filter)
+        });
+        Explorer { dataset, source, notes_left_out, catalog, themes, query, results, nav, parts }
+    }
+
+    /// The plans as loaded (tracked across plans: a view reading it renders again when a plan arrives).
+    pub fn dataset(&self) -> Arc<Dataset> {
+        match &self.parts {
+            Some(parts) => parts.read().dataset.clone(),
+            None => self.dataset.clone(),
+        }
+    }
+
+    /// Whether a search waits for the files of its words (tracked).
+    pub fn searching(&self) -> bool {
+        let Some(parts) = &self.parts else { return false };
+        let terms = self.query.with(|q| plan_core::text::terms(&q.q, &url::nfkc));
+        !parts.missing_grams(&terms).is_empty()
+    }
+
+    /// Asks for these plans at `level`, for a view that shows them; `false` until they are all here (the
+    /// view renders again then). Always `true` when every plan is loaded whole.
+    pub fn show(&self, plans: impl IntoIterator<Item = usize>, level: Level) -> bool {
+        self.parts.as_ref().is_none_or(|parts| parts.fetch_plans(plans, level))
+    }
+
+    /// Asks for what a list shows of these measures; `false` until it is all here (the view renders again
+    /// then). Always `true` when every plan is loaded whole.
+    pub fn show_cards(&self, measures: &[plan_core::explore::MeasureRef]) -> bool {
+        self.parts.as_ref().is_none_or(|parts| parts.fetch_cards(measures))
+    }
+
+    /// Whether the plan of a measure is loaded whole (asked for here when it is not); `true` for a measure
+    /// of no known plan, which the view then says it can't find.
+    pub fn measure_ready(&self, id: &str) -> bool {
+        match id.split_once('.').and_then(|(plan, _)| self.catalog.plan_index(plan)) {
+            Some(plan) => self.show([plan], Level::Full),
+            None => true,
+        }
+    }
+
+    /// Across plans: loads again the plans the views show (after a failure, or when the values kept in
+    /// this browser changed).
+    pub fn reload_plans(&self) {
+        if let Some(parts) = &self.parts {
+            parts.reset();
+        }
+    }
+
+    /// The plans as the start page lists them.
+    pub fn listing(&self) -> Arc<PlanIndex> {
+        match &self.parts {
+            Some(parts) => parts.listing.clone(),
+            None => Arc::new(PlanIndex::listing(&self.dataset)),
+        }
     }
 
     pub fn navigate(&self, next: Query, mode: History) {

@@ -36,30 +36,36 @@ pub struct PolicyRef {
     pub policy: usize,
 }
 
-struct Entry {
-    at: MeasureRef,
-    /// Folded code, name, summary, departments, schedule and indicator names.
-    text: String,
+/// Separates the fields of a measure's searchable text; folding drops control characters from every
+/// query, so no word matches across two fields.
+pub const FIELD_SEPARATOR: char = '\u{1}';
+
+pub(crate) struct Entry {
+    pub(crate) at: MeasureRef,
+    /// Folded code, name, summary, departments, schedule and indicator names, separated by
+    /// [`FIELD_SEPARATOR`]. Empty in a catalog read from the search index, whose searches give their
+    /// matches ([`Filter::hits`]).
+    pub(crate) text: String,
     /// Indexes into `Catalog::years`.
-    years: Vec<usize>,
+    pub(crate) years: Vec<usize>,
     /// Indexes into `Catalog::departments`.
-    departments: Vec<usize>,
+    pub(crate) departments: Vec<usize>,
     /// Indexes into `Catalog::grades`.
-    grades: Vec<usize>,
+    pub(crate) grades: Vec<usize>,
     /// Indexes into `Catalog::policies`: the primary policies and everything above them.
-    primary_scope: Vec<usize>,
+    pub(crate) primary_scope: Vec<usize>,
     /// The same for every linked policy, primary or related.
-    any_scope: Vec<usize>,
-    is_new: bool,
+    pub(crate) any_scope: Vec<usize>,
+    pub(crate) is_new: bool,
 }
 
 /// Everything a dataset can be filtered by, precomputed.
 pub struct Catalog {
-    entries: Vec<Entry>,
+    pub(crate) entries: Vec<Entry>,
     /// Every policy, plan by plan, in document order.
     pub policies: Vec<PolicyRef>,
-    policy_index: HashMap<String, usize>,
-    plan_index: HashMap<String, usize>,
+    pub(crate) policy_index: HashMap<String, usize>,
+    pub(crate) plan_index: HashMap<String, usize>,
     /// Every department as printed, in order of first appearance.
     pub departments: Vec<String>,
     /// Every fiscal year of any plan period, ascending.
@@ -84,6 +90,9 @@ pub struct Filter {
     pub new_only: bool,
     /// Folded search words; a measure must contain every one.
     pub terms: Vec<String>,
+    /// The measures (ordinals, ascending) that contain every word, when a search index found them
+    /// ([`crate::search::grams::search`]) instead of the catalog's text.
+    pub hits: Option<Vec<u32>>,
 }
 
 /// The matching measures, and per facet the count each choice would give.
@@ -196,6 +205,11 @@ impl Catalog {
         scope.into_iter().collect()
     }
 
+    /// Each measure's folded searchable text, in ordinal order: what the search index's grams are built from.
+    pub fn searchable_texts(&self) -> Vec<&str> {
+        self.entries.iter().map(|e| e.text.as_str()).collect()
+    }
+
     pub fn measure_count(&self) -> usize {
         self.entries.len()
     }
@@ -231,8 +245,12 @@ impl Catalog {
             grades: vec![0; self.grades.len()],
             new: 0,
         };
-        for entry in &self.entries {
-            if !filter.terms.iter().all(|t| entry.text.contains(t.as_str())) {
+        for (ordinal, entry) in self.entries.iter().enumerate() {
+            let has_words = match &filter.hits {
+                Some(hits) => hits.binary_search(&(ordinal as u32)).is_ok(),
+                None => filter.terms.iter().all(|t| entry.text.contains(t.as_str())),
+            };
+            if !has_words {
                 continue;
             }
             let scope = if filter.related { &entry.any_scope } else { &entry.primary_scope };
@@ -295,6 +313,7 @@ impl Filter {
             grade: query.grade.as_ref().and_then(|g| catalog.grades.iter().position(|k| k == g)),
             new_only: query.new_only,
             terms: terms(&query.q, normalize),
+            hits: None,
         }
     }
 }
@@ -316,6 +335,5 @@ fn searchable_text(measure: &Measure, normalize: Normalizer) -> String {
         .chain(measure.departments.iter().map(String::as_str))
         .chain(measure.schedule.iter().map(|s| s.text.as_str()))
         .chain(measure.indicators.iter().map(|i| i.name.as_str()));
-    // A separator that folding keeps, so a word cannot match across two fields.
-    parts.map(|p| fold(&normalize(p))).collect::<Vec<_>>().join("\u{1}")
+    parts.map(|p| fold(&normalize(p))).collect::<Vec<_>>().join(FIELD_SEPARATOR.encode_utf8(&mut [0; 4]))
 }

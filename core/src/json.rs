@@ -25,6 +25,8 @@ use miniserde::{Error, Result, make_place};
 
 use crate::local::{BACKUP_VERSION, Backup, LocalActual};
 use crate::model::*;
+use crate::search::grams::Postings;
+use crate::search::{IndexedPlan, MeasureCards, MeasureNames, SearchIndex};
 use crate::sim::{Assumptions, Scenario};
 
 make_place!(Place);
@@ -126,6 +128,17 @@ read_structs! {
     PlanIndex { schema_version: u32, plans: Vec<IndexEntry> }
     IndexEntry { id: String, title: String, municipality: Municipality, period: Period, status: String, measures: usize, policies: usize, file: String, record: Vec<Record> = default }
     Record { fy: FiscalYear, graded: u32, not_met: u32, source: SourceRef }
+    SearchIndex {
+        schema_version: u32, gram_files: u32, plans: Vec<IndexedPlan>, departments: Vec<String>,
+        years: Vec<FiscalYear>, grades: Vec<String>, themes: Vec<Theme>,
+    }
+    IndexedPlan {
+        id: String, title: String, municipality: Municipality, period: Period, status: String,
+        policies: Vec<String>, measures: Vec<Vec<u32>>,
+    }
+    MeasureNames { schema_version: u32, plan: String, measures: Vec<Vec<String>> }
+    Postings { grams: Vec<String>, lists: Vec<Vec<u32>> }
+    MeasureCards { schema_version: u32, plan: String, from: u32, measures: Vec<Measure> }
 }
 
 read_enums! {

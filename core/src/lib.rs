@@ -10,12 +10,13 @@ pub mod load;
 pub mod local;
 pub mod model;
 pub mod query;
+pub mod search;
 pub mod sim;
 pub mod summary;
 pub mod text;
 pub mod themes;
 pub mod validate;
 
-pub use load::{LoadError, load_dataset, load_index};
+pub use load::{LoadError, load_cards, load_dataset, load_index, load_names, load_postings, load_search_index};
 pub use model::*;
 pub use validate::{Issue, attainment_percent, validate};

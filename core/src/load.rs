@@ -9,6 +9,8 @@
 use std::fmt;
 
 use crate::model::{Dataset, PlanIndex, SCHEMA_VERSION};
+use crate::search::grams::Postings;
+use crate::search::{MeasureCards, MeasureNames, SearchIndex};
 use crate::validate::{Issue, validate};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -57,4 +59,37 @@ pub fn load_index(json: &str) -> Result<PlanIndex, LoadError> {
         return Err(LoadError::Version(index.schema_version));
     }
     Ok(index)
+}
+
+/// Parses `search/index.json` (views across plans; see [`crate::search`]). Its rows are checked when
+/// the catalog is made from it ([`SearchIndex::catalog`]).
+pub fn load_search_index(json: &str) -> Result<SearchIndex, LoadError> {
+    let index: SearchIndex = miniserde::json::from_str(json).map_err(|_| LoadError::NotADataset)?;
+    if index.schema_version != SCHEMA_VERSION {
+        return Err(LoadError::Version(index.schema_version));
+    }
+    Ok(index)
+}
+
+/// Parses one file of n-gram postings, `search/grams/<k>.json`.
+pub fn load_postings(json: &str) -> Result<Postings, LoadError> {
+    miniserde::json::from_str(json).map_err(|_| LoadError::NotADataset)
+}
+
+/// Parses `names/<id>.json`.
+pub fn load_names(json: &str) -> Result<MeasureNames, LoadError> {
+    let names: MeasureNames = miniserde::json::from_str(json).map_err(|_| LoadError::NotADataset)?;
+    if names.schema_version != SCHEMA_VERSION {
+        return Err(LoadError::Version(names.schema_version));
+    }
+    Ok(names)
+}
+
+/// Parses `cards/<id>/<k>.json`.
+pub fn load_cards(json: &str) -> Result<MeasureCards, LoadError> {
+    let cards: MeasureCards = miniserde::json::from_str(json).map_err(|_| LoadError::NotADataset)?;
+    if cards.schema_version != SCHEMA_VERSION {
+        return Err(LoadError::Version(cards.schema_version));
+    }
+    Ok(cards)
 }

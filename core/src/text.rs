@@ -3,7 +3,7 @@
 //! Unicode NFKC (full-width ↔ half-width, ｶﾀｶﾅ → カタカナ, ① → 1) is the caller's job, because the browser
 //! has it built in (`String.prototype.normalize`) and bundling its tables would cost tens of kilobytes.
 //! Callers pass it in as a [`Normalizer`]; native tests use the `unicode-normalization` crate.
-//! After NFKC, [`fold`] lowercases, maps katakana to hiragana and drops white space.
+//! After NFKC, [`fold`] lowercases, maps katakana to hiragana and drops white space and control characters.
 //!
 //! ```
 //! use plan_core::text::fold;
@@ -14,13 +14,15 @@
 /// Unicode NFKC normalisation, supplied by the caller (the browser's `String.normalize("NFKC")`).
 pub type Normalizer<'a> = &'a dyn Fn(&str) -> String;
 
-/// Lowercase, katakana → hiragana, no white space. Expects NFKC-normalised input.
+/// Lowercase, katakana → hiragana, no white space and no control characters. Expects NFKC-normalised input.
 pub fn fold(normalized: &str) -> String {
-    normalized.chars().filter(|c| !c.is_whitespace()).flat_map(fold_char).collect()
+    normalized.chars().flat_map(fold_char).collect()
 }
 
 /// One character folded: the per-character half of [`fold`], for mapping matches back onto the
-/// text as printed (highlighting). White space folds to nothing.
+/// text as printed (highlighting). White space folds to nothing, and so do control characters: nobody
+/// types them, and the searchable text separates its fields with one (`explore`), which a query must not
+/// match across.
 pub fn fold_char(c: char) -> impl Iterator<Item = char> {
     let kana = match c {
         // Katakana ァ..ヶ and ヽヾ sit 0x60 above their hiragana.
@@ -29,7 +31,7 @@ pub fn fold_char(c: char) -> impl Iterator<Item = char> {
         '！'..='～' => char::from_u32(c as u32 - 0xFEE0),
         _ => None,
     };
-    let base = if c.is_whitespace() { None } else { Some(kana.unwrap_or(c)) };
+    let base = if c.is_whitespace() || c.is_control() { None } else { Some(kana.unwrap_or(c)) };
     // ASCII only: after NFKC, Latin letters are ASCII, and full Unicode case tables cost ~10 KB of wasm.
     base.into_iter().map(|c| c.to_ascii_lowercase())
 }

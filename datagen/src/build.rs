@@ -1,11 +1,25 @@
 //! Writes the published files into one folder (docs/DATA.md describes each):
 //! `plans.json`, `plans/<id>.json`, `index.json`, `plans.csv`, `plans.schema.json`, the seed
-//! texts under `sources/`, and `plans-overview.json` (`Dataset::overview`) for the app's views across plans.
+//! texts under `sources/`, `plans-overview.json` (`Dataset::overview`, the staff bundle's views across
+//! plans read `plans.json`; the overview stays for other readers), and what the resident app's views across
+//! plans read instead of any whole dataset: `search/index.json`, `search/grams/<k>.json`,
+//! `cards/<id>/<k>.json`, `names/<id>.json` and `overview/<id>.json` (`plan_core::search`).
 //! Everything is rendered in memory first, so an error leaves no half-written folder behind.
 
 use std::path::Path;
 
+use plan_core::explore::Catalog;
+use plan_core::search::{MeasureCards, MeasureNames, SearchIndex, grams};
 use plan_core::{Dataset, PlanIndex, Plan, SCHEMA_VERSION, Theme};
+use unicode_normalization::UnicodeNormalization;
+
+/// About how many numbers of postings go in one gram file: small enough that a search downloads a few
+/// kilobytes per word, large enough that the 1× data has tens of files, not thousands (README, Size).
+const POSTINGS_PER_FILE: usize = 1_000;
+
+fn nfkc(s: &str) -> String {
+    s.nfkc().collect()
+}
 
 /// A dataset holding one plan and every theme: the shape of `plans/<id>.json`, read by the same loader.
 pub fn single(plan: &Plan, themes: &[Theme]) -> Dataset {
@@ -29,6 +43,28 @@ pub fn render(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
     ];
     for plan in &dataset.plans {
         files.push((format!("plans/{}.json", plan.id), json(&single(plan, &dataset.themes))));
+        let overview = Dataset { schema_version: SCHEMA_VERSION, plans: vec![plan.clone()], themes: vec![] }.overview();
+        files.push((format!("overview/{}.json", plan.id), json(&overview)));
+        files.push((format!("names/{}.json", plan.id), json(&MeasureNames::of(plan))));
+        for (k, cards) in MeasureCards::of(plan).iter().enumerate() {
+            files.push((format!("cards/{}/{k}.json", plan.id), json(cards)));
+        }
+    }
+    files.extend(search_files(dataset));
+    files
+}
+
+/// `search/index.json` and the gram files, split so that each holds about [`POSTINGS_PER_FILE`] numbers.
+pub fn search_files(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
+    let catalog = Catalog::new(dataset, &nfkc);
+    let texts = catalog.searchable_texts();
+    let whole = grams::build(&texts, 1);
+    let numbers: usize = whole[0].lists.iter().map(Vec::len).sum();
+    let gram_files = numbers.div_ceil(POSTINGS_PER_FILE).max(1) as u32;
+    let index = SearchIndex::of(dataset, &nfkc, gram_files);
+    let mut files = vec![("search/index.json".to_string(), serde_json::to_vec(&index).expect("the index serialises"))];
+    for (k, postings) in grams::build(&texts, gram_files).iter().enumerate() {
+        files.push((format!("search/grams/{k}.json"), serde_json::to_vec(postings).expect("postings serialise")));
     }
     files
 }
@@ -49,9 +85,10 @@ pub fn sources(seeds: &Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
 pub fn write_all(dataset: &Dataset, seeds: &Path, out: &Path) -> std::io::Result<()> {
     let mut files = render(dataset);
     files.extend(sources(seeds)?);
-    std::fs::create_dir_all(out.join("plans"))?;
-    std::fs::create_dir_all(out.join("sources"))?;
     for (path, bytes) in files {
+        if let Some(folder) = Path::new(&path).parent() {
+            std::fs::create_dir_all(out.join(folder))?;
+        }
         std::fs::write(out.join(path), bytes)?;
     }
     Ok(())

@@ -18,6 +18,13 @@ fn every_file_of_a_larger_dataset_loads_in_the_app_reader() {
         let text = String::from_utf8(bytes).expect("utf-8");
         match path.as_str() {
             "index.json" => assert_eq!(plan_core::load_index(&text).expect("index loads").plans.len(), 4 * real.plans.len()),
+            "search/index.json" => {
+                let index = plan_core::load_search_index(&text).expect("the search index loads");
+                assert_eq!(index.catalog().expect("its rows fit").0.measure_count(), 4 * 145);
+            }
+            p if p.starts_with("search/grams/") => drop(plan_core::load_postings(&text).unwrap_or_else(|e| panic!("{p}: {e:?}"))),
+            p if p.starts_with("names/") => drop(plan_core::load_names(&text).unwrap_or_else(|e| panic!("{p}: {e:?}"))),
+            p if p.starts_with("cards/") => drop(plan_core::load_cards(&text).unwrap_or_else(|e| panic!("{p}: {e:?}"))),
             p if p.ends_with(".json") && !p.ends_with("schema.json") => {
                 plan_core::load_dataset(&text).unwrap_or_else(|e| panic!("{p}: {e:?}"));
             }

@@ -54,7 +54,7 @@ pub fn Facets() -> impl IntoView {
         let lang = explorer.lang();
         let query = explorer.query.get();
         let results = explorer.results.get();
-        let dataset = explorer.dataset.clone();
+        let dataset = explorer.dataset();
         let catalog = explorer.catalog.clone();
 
         let plan_choices = dataset
@@ -151,7 +151,7 @@ pub fn Facets() -> impl IntoView {
 fn ActiveFilters(explorer: Explorer, query: Query) -> impl IntoView {
     let t = explorer.texts();
     let lang = explorer.lang();
-    let dataset = &explorer.dataset;
+    let dataset = untrack(|| explorer.dataset());
     // Each chip: its label, and the query without it.
     let mut chips: Vec<(String, Query)> = Vec::new();
     let without = |change: &dyn Fn(&mut Query)| {
@@ -164,8 +164,13 @@ fn ActiveFilters(explorer: Explorer, query: Query) -> impl IntoView {
             chips.push((format!("{} {}", plan.municipality.name, plan.title), without(&|q| q.plans.retain(|p| p != id))));
         }
     }
-    if let Some(policy) = query.policy.as_ref().and_then(|id| dataset.plans.iter().flat_map(|p| &p.policies).find(|p| &p.id == id)) {
-        chips.push((format!("{} {}", policy.code, policy.name), without(&|q| q.policy = None)));
+    if let Some(id) = &query.policy {
+        // Across plans the policies' names load with their plans; until then the chip shows the id.
+        let label = match dataset.plans.iter().flat_map(|p| &p.policies).find(|p| &p.id == id) {
+            Some(policy) => format!("{} {}", policy.code, policy.name),
+            None => id.clone(),
+        };
+        chips.push((label, without(&|q| q.policy = None)));
     }
     if let Some(dept) = &query.dept {
         chips.push((dept.clone(), without(&|q| q.dept = None)));

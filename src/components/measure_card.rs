@@ -15,7 +15,9 @@ pub fn MeasureCard(at: MeasureRef, terms: Vec<String>) -> impl IntoView {
     let explorer = use_explorer();
     let t = explorer.texts();
     let lang = explorer.lang();
-    let plan = explorer.plan(at.plan);
+    // Untracked: the list that renders the card tracks the dataset.
+    let dataset = untrack(|| explorer.dataset());
+    let plan = &dataset.plans[at.plan];
     let measure = &plan.measures[at.measure];
     let to = Query { measure: Some(measure.id.clone()), ..explorer.query.get_untracked() };
     let departments = if measure.departments.is_empty() { t.not_stated.to_string() } else { measure.departments.join("、") };

@@ -5,27 +5,39 @@ use leptos::prelude::*;
 use plan_core::query::Query;
 
 use crate::components::link::QueryLink;
+use crate::parts::Level;
 use crate::state::use_explorer;
+
+/// Wards compared at once across plans, when each plan's names load as they are shown ([`crate::parts`]).
+const WARDS_PAGE: usize = 4;
 
 #[component]
 pub fn CompareView() -> impl IntoView {
+    let shown = RwSignal::new(WARDS_PAGE);
     move || {
         let explorer = use_explorer();
         let t = explorer.texts();
         let lang = explorer.lang();
         let query = explorer.query.get();
         let results = explorer.results.get();
-        let dataset = explorer.dataset.clone();
+        let dataset = explorer.dataset();
         let mut wards: Vec<&str> = Vec::new();
         for plan in &dataset.plans {
             if !wards.contains(&plan.municipality.name.as_str()) {
                 wards.push(&plan.municipality.name);
             }
         }
+        let all_wards = wards.len();
+        if explorer.parts.is_some() {
+            wards.truncate(shown.get());
+        }
+        let in_view = |plan: usize| wards.contains(&dataset.plans[plan].municipality.name.as_str());
+        let ready = explorer.show(results.matches.iter().map(|m| m.plan).filter(|&p| in_view(p)), Level::Names);
         view! {
             <h2>{t.compare_heading}</h2>
             <p class="hint">{t.compare_intro}</p>
-            {dataset.themes.iter().enumerate().map(|(theme_at, theme)| {
+            {(!ready).then(|| view! { <p class="status">{t.loading}</p> })}
+            {dataset.themes.iter().enumerate().filter(|_| ready).map(|(theme_at, theme)| {
                 let name = match lang {
                     plan_core::query::Lang::Ja => theme.name.clone(),
                     plan_core::query::Lang::En => theme.name_en.clone(),
@@ -65,6 +77,11 @@ pub fn CompareView() -> impl IntoView {
                     </section>
                 }
             }).collect_view()}
+            {(wards.len() < all_wards).then(|| view! {
+                <button type="button" class="button more" on:click=move |_| shown.update(|n| *n += WARDS_PAGE)>
+                    {(t.show_more_wards)(all_wards - wards.len())}
+                </button>
+            })}
         }
     }
 }

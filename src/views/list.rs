@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use crate::components::measure_card::MeasureCard;
 use crate::state::use_explorer;
 
-/// Measures rendered at once; "show more" adds another page. Keeps a keystroke cheap on large data.
-pub const PAGE: usize = 50;
+/// Measures rendered at once; "show more" adds another page. Keeps a keystroke cheap on large data, and
+/// across plans it bounds the plan files a first view loads (README, Size).
+pub const PAGE: usize = 20;
 
 #[component]
 pub fn ListView() -> impl IntoView {
@@ -24,20 +25,26 @@ pub fn ListView() -> impl IntoView {
         let terms = plan_core::text::terms(&explorer.query.with(|q| q.q.clone()), &crate::url::nfkc);
         let total = results.matches.len();
         let limit = shown.get().min(total);
+        let page = &results.matches[..limit];
+        let ready = explorer.show_cards(page);
+        let status = if explorer.searching() { t.searching.to_string() } else { (t.results_count)(total) };
         view! {
-            <p class="result-count" role="status" aria-live="polite">{(t.results_count)(total)}</p>
-            {(total == 0).then(|| view! {
+            <p class="result-count" role="status" aria-live="polite">{status}</p>
+            {(total == 0 && !explorer.searching()).then(|| view! {
                 <div class="empty">
                     <p>{t.no_results}</p>
                     <p>{t.no_results_hint}</p>
                 </div>
             })}
-            <ul class="measures">
-                {results.matches[..limit]
-                    .iter()
-                    .map(|&at| view! { <MeasureCard at terms=terms.clone()/> })
-                    .collect_view()}
-            </ul>
+            {if ready {
+                view! {
+                    <ul class="measures">
+                        {page.iter().map(|&at| view! { <MeasureCard at terms=terms.clone()/> }).collect_view()}
+                    </ul>
+                }.into_any()
+            } else {
+                view! { <p class="status">{t.loading}</p> }.into_any()
+            }}
             {(limit < total).then(|| view! {
                 <button type="button" class="button more" on:click=move |_| shown.update(|n| *n += PAGE)>
                     {(t.show_more)(total - limit)}

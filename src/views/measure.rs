@@ -5,62 +5,73 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use plan_core::query::{Query, View};
-use plan_core::{Indicator, Measure, Plan, Role, attainment_percent};
+use plan_core::{Dataset, Indicator, Measure, Plan, Role, attainment_percent};
 
 use crate::components::link::QueryLink;
+use crate::components::loading::Loading;
 use crate::components::source_passage::SourcePassage;
 use crate::i18n::{Lang, Texts, fiscal_year, number};
 use crate::state::use_explorer;
 
 #[component]
 pub fn MeasureView(id: String) -> impl IntoView {
-    let explorer = use_explorer();
-    let t = explorer.texts();
-    let lang = explorer.lang();
-    let back = Query { measure: None, ..explorer.query.get_untracked() };
-    let Some((plan, measure)) = explorer.find_measure(&id) else {
-        return view! {
-            <p class="empty" role="status">{t.measure_not_found}</p>
-            <p><QueryLink to=back>{t.back_to_list}</QueryLink></p>
+    move || {
+        let explorer = use_explorer();
+        let t = explorer.texts();
+        let lang = explorer.lang();
+        let back = Query { measure: None, ..explorer.query.get_untracked() };
+        if !explorer.measure_ready(&id) {
+            return view! { <Loading lang/> }.into_any();
         }
-        .into_any();
-    };
-    let plan_link = Query { plans: vec![plan.id.clone()], view: Some(View::Tree), ..Query { lang, ..Query::default() } };
-    let plan_label = format!("{} · {}", plan.municipality.name, plan.title);
-    view! {
-        <article class="measure-detail" data-measure-id=measure.id.clone() aria-labelledby="measure-title">
-            <p class="back"><QueryLink to=back>"← "{t.back_to_list}</QueryLink></p>
-            <p class="measure-plan">
-                <QueryLink to=plan_link>{plan_label}</QueryLink>
-            </p>
-            <h2 id="measure-title">
-                <span class="code">{measure.code.clone()}</span>" "{measure.name.clone()}
-                {measure.is_new.then(|| view! { " " <span class="chip new">{t.new_badge}</span> })}
-            </h2>
-            <dl class="facts">
-                <dt>{t.summary}</dt>
-                <dd>{measure.summary.clone().unwrap_or_else(|| t.not_stated.to_string())}</dd>
-                <dt>{t.departments}</dt>
-                <dd>{if measure.departments.is_empty() { t.not_stated.to_string() } else { measure.departments.join("、") }}</dd>
-                <dt>{t.policies}</dt>
-                <dd>{policy_links(plan, measure, t, lang)}</dd>
-            </dl>
-            <h3>{t.schedule}</h3>
-            {schedule(measure, t, lang)}
-            <h3>{t.indicators}</h3>
-            {if measure.indicators.is_empty() {
-                view! { <p>{t.not_stated}</p> }.into_any()
-            } else {
-                measure.indicators.iter().map(|i| indicator_table(i, t, lang)).collect_view().into_any()
-            }}
-            <h3>{t.evaluations}</h3>
-            {evaluations(plan, measure, t, lang)}
-            {notes(measure, t)}
-            <h3>{t.source}</h3>
-            <SourcePassage file=measure.source.file.clone() line=measure.source.line/>
-        </article>
+        let dataset = explorer.dataset();
+        let Some((plan, measure)) = find_measure(&dataset, &id) else {
+            return view! {
+                <p class="empty" role="status">{t.measure_not_found}</p>
+                <p><QueryLink to=back>{t.back_to_list}</QueryLink></p>
+            }
+            .into_any();
+        };
+        let plan_link = Query { plans: vec![plan.id.clone()], view: Some(View::Tree), ..Query { lang, ..Query::default() } };
+        let plan_label = format!("{} · {}", plan.municipality.name, plan.title);
+        view! {
+            <article class="measure-detail" data-measure-id=measure.id.clone() aria-labelledby="measure-title">
+                <p class="back"><QueryLink to=back>"← "{t.back_to_list}</QueryLink></p>
+                <p class="measure-plan">
+                    <QueryLink to=plan_link>{plan_label}</QueryLink>
+                </p>
+                <h2 id="measure-title">
+                    <span class="code">{measure.code.clone()}</span>" "{measure.name.clone()}
+                    {measure.is_new.then(|| view! { " " <span class="chip new">{t.new_badge}</span> })}
+                </h2>
+                <dl class="facts">
+                    <dt>{t.summary}</dt>
+                    <dd>{measure.summary.clone().unwrap_or_else(|| t.not_stated.to_string())}</dd>
+                    <dt>{t.departments}</dt>
+                    <dd>{if measure.departments.is_empty() { t.not_stated.to_string() } else { measure.departments.join("、") }}</dd>
+                    <dt>{t.policies}</dt>
+                    <dd>{policy_links(plan, measure, t, lang)}</dd>
+                </dl>
+                <h3>{t.schedule}</h3>
+                {schedule(measure, t, lang)}
+                <h3>{t.indicators}</h3>
+                {if measure.indicators.is_empty() {
+                    view! { <p>{t.not_stated}</p> }.into_any()
+                } else {
+                    measure.indicators.iter().map(|i| indicator_table(i, t, lang)).collect_view().into_any()
+                }}
+                <h3>{t.evaluations}</h3>
+                {evaluations(plan, measure, t, lang)}
+                {notes(measure, t)}
+                <h3>{t.source}</h3>
+                <SourcePassage file=measure.source.file.clone() line=measure.source.line/>
+            </article>
+        }
+        .into_any()
     }
-    .into_any()
+}
+
+fn find_measure<'a>(dataset: &'a Dataset, id: &str) -> Option<(&'a Plan, &'a Measure)> {
+    dataset.plans.iter().find_map(|p| p.measures.iter().find(|m| m.id == id).map(|m| (p, m)))
 }
 
 fn policy_links(plan: &Plan, measure: &Measure, t: &'static Texts, lang: Lang) -> impl IntoView {

@@ -19,13 +19,18 @@ pub fn TimelineView() -> impl IntoView {
         let results = explorer.results.get();
         let total = results.matches.len();
         let limit = shown.get().min(total);
+        let page = &results.matches[..limit];
+        let ready = explorer.show_cards(page);
+        let dataset = explorer.dataset();
+        let status = if explorer.searching() { t.searching.to_string() } else { (t.results_count)(total) };
         view! {
             <h2>{t.timeline_heading}</h2>
             <p class="hint">{t.timeline_intro}</p>
-            <p class="result-count" role="status" aria-live="polite">{(t.results_count)(total)}</p>
+            <p class="result-count" role="status" aria-live="polite">{status}</p>
+            {(!ready).then(|| view! { <p class="status">{t.loading}</p> })}
             <ul class="measures timeline-list">
-                {results.matches[..limit].iter().map(|at| {
-                    let plan = explorer.plan(at.plan);
+                {page.iter().filter(|_| ready).map(|at| {
+                    let plan = &dataset.plans[at.plan];
                     let measure = &plan.measures[at.measure];
                     let to = Query { measure: Some(measure.id.clone()), ..query.clone() };
                     let (code, name) = (measure.code.clone(), measure.name.clone());

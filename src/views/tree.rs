@@ -10,35 +10,54 @@ use plan_core::{Plan, SummaryKind};
 use crate::components::link::QueryLink;
 use crate::components::outlook::{IndexState, PlanOutlook, fetch_index, printed_results};
 use crate::i18n::{Texts, fiscal_year};
+use crate::parts::Level;
 use crate::state::{Explorer, use_explorer};
+
+/// Plans shown at once across plans, when each plan's file loads as it is shown ([`crate::parts`]): the
+/// first view then loads three plans' files, not every plan's (README, Size).
+const PLANS_PAGE: usize = 3;
 
 #[component]
 pub fn TreeView() -> impl IntoView {
     let index = fetch_index();
+    let shown = RwSignal::new(PLANS_PAGE);
     move || {
         let explorer = use_explorer();
         let t = explorer.texts();
         let query = explorer.query.get();
-        let plans: Vec<usize> = (0..explorer.dataset.plans.len())
-            .filter(|&i| query.plans.is_empty() || query.plans.contains(&explorer.dataset.plans[i].id))
+        let dataset = explorer.dataset();
+        let plans: Vec<usize> = (0..dataset.plans.len())
+            .filter(|&i| query.plans.is_empty() || query.plans.contains(&dataset.plans[i].id))
             .collect();
-        let sections: Vec<AnyView> = plans.into_iter().map(|i| plan_section(&explorer, i, &query, index).into_any()).collect();
+        let limit = if explorer.parts.is_some() { shown.get().min(plans.len()) } else { plans.len() };
+        let ready = explorer.show(plans[..limit].iter().copied(), Level::Overview);
+        let sections: Vec<AnyView> = plans[..limit]
+            .iter()
+            .filter(|_| ready)
+            .map(|&i| plan_section(&explorer, &dataset.plans[i], i, &query, index).into_any())
+            .collect();
         view! {
             <h2>{t.tree_heading}</h2>
+            {(!ready).then(|| view! { <p class="status">{t.loading}</p> })}
             {sections}
+            {(limit < plans.len()).then(|| view! {
+                <button type="button" class="button more" on:click=move |_| shown.update(|n| *n += PLANS_PAGE)>
+                    {(t.show_more_plans)(plans.len() - limit)}
+                </button>
+            })}
         }
     }
 }
 
 fn plan_section(
     explorer: &Explorer,
+    plan: &Plan,
     index: usize,
     query: &Query,
     records: IndexState,
 ) -> impl IntoView {
     let t = explorer.texts();
     let lang = explorer.lang();
-    let plan = explorer.plan(index);
     let results = explorer.results.get();
     let heading_id = format!("tree-{}", plan.id);
     let labelled_by = heading_id.clone();
