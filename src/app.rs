@@ -141,9 +141,9 @@ pub fn App() -> impl IntoView {
             let loaded = match scope {
                 Scope::Index => data::fetch_index(&url).await.map(Data::Index),
                 Scope::Search => data::fetch_text(&url).await.and_then(|text| {
-                    let malformed = |error| LoadFailure::Malformed { error, syntax: None };
+                    let malformed = |error| LoadFailure::malformed(error, &text);
                     let index = plan_core::load_search_index(&text).map_err(malformed)?;
-                    let explorer = Explorer::from_index(index, text.into(), nav).map_err(|problem| {
+                    let explorer = Explorer::from_index(index, text.clone().into(), nav).map_err(|problem| {
                         malformed(plan_core::LoadError::Invalid(vec![plan_core::Issue {
                             plan: String::new(),
                             item: data::SEARCH_INDEX_URL.into(),

@@ -2,7 +2,7 @@
 //!
 //! They start from `data/search/index.json`: every plan's listing and every measure's facets, enough to
 //! filter and count across all plans (`plan_core::search`). What a view then shows, it asks for: a list
-//! the cards of the measures on its page, four measures a file
+//! the cards of the measures on its page, one file a measure
 //! ([`Explorer::show_cards`](crate::state::Explorer::show_cards)); the compare view each plan's names, the
 //! plan view each plan without notes, a measure's page its plan's own file
 //! ([`Explorer::show`](crate::state::Explorer::show), at the [`Level`] it needs). Each file is fetched

@@ -144,6 +144,11 @@ impl Explorer {
         self.parts.as_ref().is_none_or(|parts| parts.fetch_plans(plans, level))
     }
 
+    /// How many measures a list shows at first and adds with "show more".
+    pub fn page_size(&self) -> usize {
+        if self.parts.is_some() { crate::views::list::PAGE_ACROSS } else { crate::views::list::PAGE }
+    }
+
     /// Asks for what a list shows of these measures; `false` until it is all here (the view renders again
     /// then). Always `true` when every plan is loaded whole.
     pub fn show_cards(&self, measures: &[plan_core::explore::MeasureRef]) -> bool {

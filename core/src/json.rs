@@ -134,7 +134,7 @@ read_structs! {
     }
     IndexedPlan {
         id: String, title: String, municipality: Municipality, period: Period, status: String,
-        policies: Vec<String>, measures: Vec<Vec<u32>>,
+        policy_prefix: String = default, policies: Vec<String>, measures: Vec<Vec<u32>>,
     }
     MeasureNames { schema_version: u32, plan: String, measures: Vec<Vec<String>> }
     Postings { grams: Vec<String>, lists: Vec<Vec<u32>> }

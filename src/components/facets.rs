@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use plan_core::query::Query;
 
 use crate::i18n::fiscal_year;
+use crate::parts::Level;
 use crate::state::{Explorer, use_explorer};
 
 /// One `<select>`: a label, "all", and the choices with counts. Choices that would give nothing stay
@@ -65,16 +66,18 @@ pub fn Facets() -> impl IntoView {
             .collect();
         // A policy only means something within its plan: offered once one plan is chosen, indented by depth.
         let one_plan = (query.plans.len() == 1).then(|| catalog.plan_index(&query.plans[0])).flatten();
+        // Across plans the policies' names come with the plan's file.
+        explorer.show(one_plan, Level::Overview);
         let policy_choices: Vec<_> = catalog
             .policies
             .iter()
             .enumerate()
             .filter(|(_, r)| Some(r.plan) == one_plan)
-            .map(|(i, r)| {
+            .filter_map(|(i, r)| {
                 let plan = &dataset.plans[r.plan];
-                let policy = &plan.policies[r.policy];
+                let policy = plan.policies.get(r.policy)?;
                 let text = format!("{}{} {}", "　".repeat(depth_of(plan, &policy.id)), policy.code, policy.name);
-                (policy.id.clone(), text, results.policies[i])
+                Some((policy.id.clone(), text, results.policies[i]))
             })
             .collect();
         let mut departments: Vec<(String, String, usize)> = catalog

@@ -5,18 +5,21 @@ use leptos::prelude::*;
 use crate::components::measure_card::MeasureCard;
 use crate::state::use_explorer;
 
-/// Measures rendered at once; "show more" adds another page. Keeps a keystroke cheap on large data, and
-/// across plans it bounds the plan files a first view loads (README, Size).
-pub const PAGE: usize = 20;
+/// Measures rendered at once; "show more" adds another page. Keeps a keystroke cheap on large data.
+pub const PAGE: usize = 50;
+/// The same across plans in the resident bundle, where a page's measures are fetched as it shows them:
+/// fewer, so that a first view's bytes stay within the budget however scattered its results (README, Size).
+pub const PAGE_ACROSS: usize = 20;
 
 #[component]
 pub fn ListView() -> impl IntoView {
     let explorer = use_explorer();
-    let shown = RwSignal::new(PAGE);
+    let page_size = explorer.page_size();
+    let shown = RwSignal::new(page_size);
     // A new result starts again at the first page.
     Effect::new(move |_| {
         explorer.results.track();
-        shown.set(PAGE);
+        shown.set(page_size);
     });
     move || {
         let explorer = use_explorer();
@@ -46,7 +49,7 @@ pub fn ListView() -> impl IntoView {
                 view! { <p class="status">{t.loading}</p> }.into_any()
             }}
             {(limit < total).then(|| view! {
-                <button type="button" class="button more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                <button type="button" class="button more" on:click=move |_| shown.update(|n| *n += page_size)>
                     {(t.show_more)(total - limit)}
                 </button>
             })}

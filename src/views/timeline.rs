@@ -6,11 +6,11 @@ use plan_core::query::Query;
 use crate::components::link::QueryLink;
 use crate::i18n::fiscal_year;
 use crate::state::use_explorer;
-use crate::views::list::PAGE;
 
 #[component]
 pub fn TimelineView() -> impl IntoView {
-    let shown = RwSignal::new(PAGE);
+    let page_size = use_explorer().page_size();
+    let shown = RwSignal::new(page_size);
     move || {
         let explorer = use_explorer();
         let t = explorer.texts();
@@ -54,7 +54,7 @@ pub fn TimelineView() -> impl IntoView {
                 }).collect_view()}
             </ul>
             {(limit < total).then(|| view! {
-                <button type="button" class="button more" on:click=move |_| shown.update(|n| *n += PAGE)>{(t.show_more)(total - limit)}</button>
+                <button type="button" class="button more" on:click=move |_| shown.update(|n| *n += page_size)>{(t.show_more)(total - limit)}</button>
             })}
         }
     }

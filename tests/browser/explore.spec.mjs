@@ -4,7 +4,22 @@ import { test, expect, builtDataset } from "./fixtures.mjs";
 
 const ids = (page) => page.locator("[data-measure-id]").evaluateAll((els) => els.map((e) => e.dataset.measureId));
 const count = (page) => page.locator(".result-count");
-const waitForList = (page) => expect(count(page)).toBeVisible();
+// A search across plans fetches the files of its words, then the cards of its first page (src/parts.rs).
+const waitForList = async (page) => {
+  await expect(count(page)).toHaveText(/件の施策が見つかりました/);
+  await expect(page.locator(".content p.status")).toHaveCount(0);
+};
+/** Every measure of the result: across plans a list shows 20 at a time. */
+const allIds = async (page) => {
+  await waitForList(page);
+  while (await page.getByRole("button", { name: /さらに表示/ }).count()) {
+    const before = await page.locator("[data-measure-id]").count();
+    await page.getByRole("button", { name: /さらに表示/ }).click();
+    await expect.poll(() => page.locator("[data-measure-id]").count()).toBeGreaterThan(before);
+    await waitForList(page);
+  }
+  return ids(page);
+};
 
 test("a shared link shows exactly that department's measures active in that year", async ({ page }) => {
   await page.goto("./?plan=itabashi-ict2025&dept=戸籍住民課&year=2022");
@@ -41,8 +56,7 @@ test.describe("every URL parameter", () => {
 
   test("malformed values are ignored and the rest still applies", async ({ page }) => {
     await page.goto("./?plan=taito-dx2026&plan=nope&year=abc&dept=存在しない課&view=bogus&grade=%00&embed=maybe&lang=xx");
-    await waitForList(page);
-    expect((await ids(page)).length).toBe(27);
+    expect((await allIds(page)).length).toBe(27);
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
     // The URL is rewritten without what was ignored.
     expect(new URL(page.url()).search).toBe("?plan=taito-dx2026");
@@ -89,22 +103,19 @@ test.describe("search folds Japanese text", () => {
   for (const [a, b] of [["ＲＰＡ", "rpa"], ["マイナンバー", "まいなんばー"], ["ﾏｲﾅﾝﾊﾞｰ", "マイナンバー"]]) {
     test(`${a} finds what ${b} finds`, async ({ page }) => {
       await page.goto(`./?q=${encodeURIComponent(a)}`);
-      await waitForList(page);
-      const left = await ids(page);
+      const left = await allIds(page);
       await page.goto(`./?q=${encodeURIComponent(b)}`);
-      await waitForList(page);
       expect(left.length).toBeGreaterThan(0);
-      expect(await ids(page)).toEqual(left);
+      expect(await allIds(page)).toEqual(left);
     });
   }
 
   test("several words narrow the result, and matches are marked", async ({ page }) => {
     await page.goto("./?q=マイナンバー");
-    await waitForList(page);
-    const one = await ids(page);
+    const one = await allIds(page);
     await page.getByLabel("キーワードで探す").fill("マイナンバー　交付");
-    await expect.poll(async () => (await ids(page)).length).toBeLessThan(one.length);
-    const two = await ids(page);
+    await expect.poll(async () => (await allIds(page)).length).toBeLessThan(one.length);
+    const two = await allIds(page);
     expect(two.length).toBeGreaterThan(0);
     expect(two.every((id) => one.includes(id))).toBe(true);
     await expect(page.locator("mark").first()).toBeVisible();

@@ -1,10 +1,11 @@
 // The app loads the bundled dataset and lists every measure; a missing, unreachable or malformed
-// dataset gives a clear bilingual message with a retry, never a blank page. The list of every plan
-// reads data/plans-overview.json (plans.json without the notes it doesn't show); the start page only
+// dataset gives a clear bilingual message with a retry, never a blank page. Views across plans read the
+// search index (data/search/index.json) and then only what they show (src/parts.rs); the start page only
 // data/index.json.
 import { test, expect, builtDataset } from "./fixtures.mjs";
 
-const DATA = "**/data/plans-overview.json";
+const DATA = "**/data/search/index.json";
+const dataRequests = (requested) => requested.filter((p) => p.includes("/data/"));
 
 test("lists every measure of the bundled dataset, in Japanese", async ({ page }) => {
   const dataset = builtDataset();
@@ -42,15 +43,47 @@ test("a view of one plan loads only that plan's file", async ({ page }) => {
   expect(requested.filter((p) => p.includes("/data/"))).toEqual(["/data/plans/taito-dx2026.json"]);
 });
 
-test("views across plans read the overview; its notes and printed counts are a click away, and a measure shows its own", async ({ page }) => {
+test("a list across plans reads the index, then the cards of its first page only; more come with 「さらに表示」", async ({ page }) => {
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  const dataset = builtDataset();
+  await page.goto("./?view=list");
+  await expect(page.locator("[data-measure-id]")).toHaveCount(20);
+  // One measure a file (CARDS_PER_FILE, core/src/search/index.rs).
+  const ordered = dataset.plans.flatMap((p) => p.measures.map((m, i) => ({ plan: p.id, file: i })));
+  const firstPage = [...new Set(ordered.slice(0, 20).map((m) => `/data/cards/${m.plan}/${m.file}.json`))];
+  expect(dataRequests(requested).sort()).toEqual(["/data/search/index.json", ...firstPage].sort());
+  await page.getByRole("button", { name: /さらに表示/ }).click();
+  await expect(page.locator("[data-measure-id]")).toHaveCount(40);
+});
+
+test("a search across plans reads the gram files of its words only, and finds a compound and a part of it", async ({ page }) => {
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(`./?q=${encodeURIComponent("電子申請")}`);
+  await expect(page.locator('[data-measure-id="kita-dx2025.m1-1-1-1"]')).toBeVisible();
+  const grams = dataRequests(requested).filter((p) => p.includes("/grams/"));
+  // 電子申請: the bigrams 電子, 子申, 申請, in at most three files of the index's many.
+  expect(grams.length).toBeGreaterThan(0);
+  expect(grams.length).toBeLessThanOrEqual(3);
+  const files = JSON.parse(await (await page.request.get("./data/search/index.json")).text()).gram_files;
+  expect(files).toBeGreaterThan(10);
+  await page.goto(`./?q=${encodeURIComponent("申請")}`);
+  await expect(page.locator('[data-measure-id="kita-dx2025.m1-1-1-1"]')).toBeVisible();
+});
+
+test("the plan view across plans shows three plans at a time, each from its file without notes; notes and printed counts are a click away, and a measure shows its own", async ({ page }) => {
   const requested = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
   const dataset = builtDataset();
   await page.goto("./?view=tree");
-  await expect(page.locator(".plan-tree")).toHaveCount(dataset.plans.length);
-  await expect(page.locator(".outlook-answer")).toHaveCount(dataset.plans.length);
+  await expect(page.locator(".plan-tree")).toHaveCount(3);
+  await expect(page.locator(".outlook-answer")).toHaveCount(3);
+  const overviews = dataset.plans.slice(0, 3).map((p) => `/data/overview/${p.id}.json`);
   // The plan view's outlooks read every plan's record from the index, once.
-  expect(requested.filter((p) => p.includes("/data/")).sort()).toEqual(["/data/index.json", "/data/plans-overview.json"]);
+  expect(dataRequests(requested).sort()).toEqual(["/data/index.json", "/data/search/index.json", ...overviews].sort());
+  await page.getByRole("button", { name: /次の計画を表示/ }).click();
+  await expect(page.locator(".plan-tree")).toHaveCount(dataset.plans.length);
   await expect(page.locator(".summary-table")).toHaveCount(0);
 
   // The overview leaves the plans' own notes and printed counts out: a link leads to the plan's view, which reads them.
@@ -68,6 +101,16 @@ test("views across plans read the overview; its notes and printed counts are a c
   await expect(detail).toContainText(measure.note);
   await expect(detail).toContainText(measure.indicators.find((i) => i.note).note);
   expect(requested).toContain(`/data/plans/${measure.id.split(".")[0]}.json`);
+});
+
+test("the compare view reads each plan's names, not its text", async ({ page }) => {
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto("./?view=compare");
+  await expect(page.locator("[data-theme-id]").first()).toBeVisible();
+  await expect(page.locator('[data-theme-id] [data-measure-id="kita-dx2025.m1-1-1-1"]').first()).toBeVisible();
+  const data = dataRequests(requested);
+  expect(data.every((p) => p === "/data/search/index.json" || p.startsWith("/data/names/"))).toBe(true);
 });
 
 test("lang=en switches the interface to English and keeps the data as printed", async ({ page }) => {
@@ -122,13 +165,37 @@ test("malformed JSON is reported with where it breaks, in the browser's words, n
   await expect(page.locator("#fatal")).toBeHidden();
 });
 
-test("a well-formed dataset that breaks a rule is refused whole, naming the problem", async ({ page }) => {
+test("a plan's file that breaks a rule is refused whole, naming the problem", async ({ page }) => {
   const dataset = builtDataset();
-  dataset.plans[0].measures[1].id = dataset.plans[0].measures[0].id;
-  await page.route(DATA, (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(dataset) }));
-  await page.goto("./?view=list");
+  const plan = dataset.plans.find((p) => p.id === "taito-dx2026");
+  plan.measures[1].id = plan.measures[0].id;
+  const file = { schema_version: dataset.schema_version, plans: [plan], themes: dataset.themes };
+  await page.route("**/data/plans/taito-dx2026.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(file) }));
+  await page.goto("./?plan=taito-dx2026");
   const alert = page.getByRole("alert").filter({ hasText: "データを読み込めませんでした" });
   await alert.getByText("詳しい情報 / Details").click();
   await expect(alert.locator("pre")).toContainText("is used twice");
   await expect(page.locator("[data-measure-id]")).toHaveCount(0);
+});
+
+test("a search index whose rows don't fit it, or a card file that doesn't fit the index, is refused with the error panel", async ({ page }) => {
+  const index = JSON.parse(await (await page.request.get("./data/search/index.json")).text());
+  const broken = structuredClone(index);
+  broken.plans[0].measures[0] = [0, 1, 0, 99];
+  await page.route(DATA, (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(broken) }));
+  await page.goto("./?view=list");
+  const alert = page.getByRole("alert").filter({ hasText: "データを読み込めませんでした" });
+  await alert.getByText("詳しい情報 / Details").click();
+  await expect(alert.locator("pre")).toContainText("does not fit the index");
+  await expect(page.locator("[data-measure-id]")).toHaveCount(0);
+
+  await page.unroute(DATA);
+  const first = index.plans[0].id;
+  await page.route(`**/data/cards/${first}/0.json`, (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ schema_version: 1, plan: "another-plan", from: 0, measures: [] }) }),
+  );
+  await page.goto("./?view=list");
+  await alert.getByText("詳しい情報 / Details").click();
+  await expect(alert.locator("pre")).toContainText("do not match data/search/index.json");
+  await expect(alert.getByRole("button", { name: /もう一度読み込む/ })).toBeVisible();
 });
