@@ -1,4 +1,6 @@
 //! The start page: the wards and their plans, and topics to start from. Needs only `index.json`.
+//! With many municipalities (other cities adding their plans, issue 17) it shows the first few and a box
+//! that finds one by typing its name; the filtering hides cards in the page rather than rendering again.
 
 use std::sync::Arc;
 
@@ -9,6 +11,10 @@ use plan_core::query::{Query, View};
 use crate::components::link::QueryLink;
 use crate::i18n::{fiscal_year, texts};
 use crate::state::use_nav;
+use wasm_bindgen::JsCast;
+
+/// Municipalities shown before any name is typed, when there are more.
+const WARDS_AT_ONCE: usize = 12;
 
 /// Topics residents ask about most (PRODUCT.md §1); each is a search.
 const TOPICS: [&str; 6] = ["マイナンバー", "窓口", "オンライン申請", "子育て", "防災", "キャッシュレス"];
@@ -33,9 +39,11 @@ pub fn StartView(index: Arc<PlanIndex>) -> impl IntoView {
             view! { <li><QueryLink to class="chip topic">{*topic}</QueryLink></li> }
         })
         .collect_view();
+    let total = wards.len();
     let ward_cards = wards
         .into_iter()
-        .map(|(ward, plans)| {
+        .enumerate()
+        .map(|(at, (ward, plans))| {
             let items = plans
                 .into_iter()
                 .map(|i| {
@@ -55,8 +63,10 @@ pub fn StartView(index: Arc<PlanIndex>) -> impl IntoView {
                     }
                 })
                 .collect_view();
+            let folded = plan_core::text::fold(&crate::url::nfkc(&ward));
+            let beyond = at >= WARDS_AT_ONCE;
             view! {
-                <section class="ward-card">
+                <section class="ward-card" data-ward=folded hidden=beyond>
                     <h3>{ward}</h3>
                     <ul class="plan-list">{items}</ul>
                 </section>
@@ -70,7 +80,33 @@ pub fn StartView(index: Arc<PlanIndex>) -> impl IntoView {
         </section>
         <section aria-labelledby="wards-title">
             <h2 id="wards-title">{t.wards_heading}</h2>
+            {(total > WARDS_AT_ONCE).then(|| view! {
+                <div class="ward-finder">
+                    <label for="ward-finder">{t.find_ward}</label>
+                    <input id="ward-finder" type="search" autocomplete="off" on:input=move |ev| show_wards(&event_target_value(&ev), lang)/>
+                    <p class="hint" id="ward-finder-status" role="status">{(t.wards_shown)(WARDS_AT_ONCE, total)}</p>
+                </div>
+            })}
             <div class="wards">{ward_cards}</div>
         </section>
+    }
+}
+
+/// Shows the first [`WARDS_AT_ONCE`] municipalities whose name has every typed word (folded as a search
+/// is), hides the others, and says how many match.
+fn show_wards(typed: &str, lang: plan_core::query::Lang) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(cards) = document.query_selector_all(".ward-card[data-ward]") else { return };
+    let words = plan_core::text::terms(typed, &crate::url::nfkc);
+    let mut matching = 0;
+    for at in 0..cards.length() {
+        let Some(card) = cards.get(at).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+        let name = card.get_attribute("data-ward").unwrap_or_default();
+        let matches = words.iter().all(|w| name.contains(w.as_str()));
+        card.set_hidden(!matches || matching >= WARDS_AT_ONCE);
+        matching += usize::from(matches);
+    }
+    if let Some(status) = document.get_element_by_id("ward-finder-status") {
+        status.set_text_content(Some(&(texts(lang).wards_shown)(matching.min(WARDS_AT_ONCE), matching)));
     }
 }

@@ -21,10 +21,10 @@ function freePort() {
 }
 
 /** Serves `dir` on a free port; `url` ends with "/", `stop()` ends the server, `requests` lists every
- * request it has had so far ("GET /path"). */
-export async function serve(dir) {
+ * request it has had so far ("GET /path"). `extra`: more options of scripts/serve.mjs (`--data DIR`). */
+export async function serve(dir, ...extra) {
   const port = await freePort();
-  const child = spawn(process.execPath, ["scripts/serve.mjs", "--dir", dir, "--port", String(port), "--log"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "--dir", dir, "--port", String(port), "--log", ...extra], { stdio: ["ignore", "pipe", "inherit"] });
   const requests = [];
   await new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`scripts/serve.mjs exited with ${code}`)));
