@@ -7,6 +7,10 @@
 // --data DIR: the data files come from DIR instead of dist/data, e.g. a dataset made larger by
 // `cargo run -p plan-data -- synth --factor 16 --out DIR` (docs/TESTING.md, Data at scale).
 // --report: verdicts are printed and nothing fails.
+// --scaled-only: gates only the views whose bytes grow with the number of plans (the start page and the views
+// across plans); a view of one plan reads that plan's file, whatever the number of plans. On a synthetic
+// dataset the largest plan is a copy whose prose is made less compressible on purpose (docs/TESTING.md, Data
+// at scale), so its figure is reported there and gated on the real data.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -21,6 +25,7 @@ const dir = option("dir", "dist");
 const budget = option("budget", null);
 const dataDir = option("data", null);
 const reportOnly = args.includes("--report");
+const scaledOnly = args.includes("--scaled-only");
 const port = Number(option("port", 8094));
 const path = (file) => (dataDir && file.startsWith("data/") ? join(dataDir, file.slice("data/".length)) : join(dir, file));
 
@@ -34,8 +39,8 @@ const SEARCH = "子育て";
 // first views never load it (README, Size).
 const views = [
   ["start page", "", "[data-plan-id]", true],
-  [`one plan, the largest (${largest})`, `?plan=${largest}`, "[data-measure-id]", true],
-  ["a measure of it", `?measure=${largestPlan.measures[0].id}`, "article.measure-detail", true],
+  [`one plan, the largest (${largest})`, `?plan=${largest}`, "[data-measure-id]", !scaledOnly],
+  ["a measure of it", `?measure=${largestPlan.measures[0].id}`, "article.measure-detail", !scaledOnly],
   ["list across plans", "?view=list", "[data-measure-id]", true],
   [`a search across plans (${SEARCH})`, `?q=${encodeURIComponent(SEARCH)}`, "[data-measure-id]", true],
   ["compare across plans", "?view=compare", "[data-theme-id]", true],

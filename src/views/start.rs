@@ -11,7 +11,6 @@ use plan_core::query::{Query, View};
 use crate::components::link::QueryLink;
 use crate::i18n::{fiscal_year, texts};
 use crate::state::use_nav;
-use wasm_bindgen::JsCast;
 
 /// Municipalities shown before any name is typed, when there are more.
 const WARDS_AT_ONCE: usize = 12;
@@ -66,7 +65,7 @@ pub fn StartView(index: Arc<PlanIndex>) -> impl IntoView {
             let folded = plan_core::text::fold(&crate::url::nfkc(&ward));
             let beyond = at >= WARDS_AT_ONCE;
             view! {
-                <section class="ward-card" data-ward=folded hidden=beyond>
+                <section class="ward-card" id=format!("ward-{at}") data-ward=folded hidden=beyond>
                     <h3>{ward}</h3>
                     <ul class="plan-list">{items}</ul>
                 </section>
@@ -83,7 +82,7 @@ pub fn StartView(index: Arc<PlanIndex>) -> impl IntoView {
             {(total > WARDS_AT_ONCE).then(|| view! {
                 <div class="ward-finder">
                     <label for="ward-finder">{t.find_ward}</label>
-                    <input id="ward-finder" type="search" autocomplete="off" on:input=move |ev| show_wards(&event_target_value(&ev), lang)/>
+                    <input id="ward-finder" type="search" autocomplete="off" on:input=move |ev| show_wards(&event_target_value(&ev), total, lang)/>
                     <p class="hint" id="ward-finder-status" role="status">{(t.wards_shown)(WARDS_AT_ONCE, total)}</p>
                 </div>
             })}
@@ -94,16 +93,19 @@ pub fn StartView(index: Arc<PlanIndex>) -> impl IntoView {
 
 /// Shows the first [`WARDS_AT_ONCE`] municipalities whose name has every typed word (folded as a search
 /// is), hides the others, and says how many match.
-fn show_wards(typed: &str, lang: plan_core::query::Lang) {
+fn show_wards(typed: &str, total: usize, lang: plan_core::query::Lang) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(cards) = document.query_selector_all(".ward-card[data-ward]") else { return };
     let words = plan_core::text::terms(typed, &crate::url::nfkc);
     let mut matching = 0;
-    for at in 0..cards.length() {
-        let Some(card) = cards.get(at).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+    for at in 0..total {
+        let Some(card) = document.get_element_by_id(&format!("ward-{at}")) else { continue };
         let name = card.get_attribute("data-ward").unwrap_or_default();
         let matches = words.iter().all(|w| name.contains(w.as_str()));
-        card.set_hidden(!matches || matching >= WARDS_AT_ONCE);
+        if matches && matching < WARDS_AT_ONCE {
+            card.remove_attribute("hidden").ok();
+        } else {
+            card.set_attribute("hidden", "").ok();
+        }
         matching += usize::from(matches);
     }
     if let Some(status) = document.get_element_by_id("ward-finder-status") {
