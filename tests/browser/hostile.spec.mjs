@@ -1,5 +1,6 @@
 // Hostile text is shown as text: markup, script URLs, bidi overrides, huge and control-laden strings in
 // the dataset or in the URL never run, never become elements, and leave the page usable.
+import { readFileSync } from "node:fs";
 import { test, expect, builtDataset, openStaffTools } from "./fixtures.mjs";
 
 const NASTY = {
@@ -37,10 +38,29 @@ async function serve(page, dataset) {
   };
   await page.route("**/data/index.json", (route) => route.fulfill(json(index)));
   await page.route("**/data/plans.json", (route) => route.fulfill(json(dataset)));
-  await page.route("**/data/plans-overview.json", (route) => route.fulfill(json(dataset)));
   await page.route("**/data/plans/*.json", (route) => {
     const id = new URL(route.request().url()).pathname.split("/").pop().replace(/\.json$/, "");
     route.fulfill(json({ ...dataset, plans: dataset.plans.filter((p) => p.id === id) }));
+  });
+  // Views across plans (docs/DATA.md, Files for the app): the built index with the nasty plan title, and
+  // the nasty plans' overviews, names and cards.
+  const search = JSON.parse(readFileSync("dist/data/search/index.json", "utf8"));
+  for (const plan of search.plans) plan.title = dataset.plans.find((p) => p.id === plan.id).title;
+  await page.route("**/data/search/index.json", (route) => route.fulfill(json(search)));
+  const part = (url) => new URL(url).pathname.split("/").slice(-2).map((x) => x.replace(/\.json$/, ""));
+  const planOf = (id) => dataset.plans.find((p) => p.id === id);
+  await page.route("**/data/overview/*.json", (route) => {
+    const [, id] = part(route.request().url());
+    route.fulfill(json({ schema_version: dataset.schema_version, plans: [planOf(id)], themes: [] }));
+  });
+  await page.route("**/data/names/*.json", (route) => {
+    const [, id] = part(route.request().url());
+    route.fulfill(json({ schema_version: dataset.schema_version, plan: id, measures: planOf(id).measures.map((m) => [m.id, m.code, m.name]) }));
+  });
+  await page.route("**/data/cards/*/*.json", (route) => {
+    const [id, k] = part(route.request().url());
+    const measure = { ...planOf(id).measures[Number(k)], note: undefined };
+    route.fulfill(json({ schema_version: dataset.schema_version, plan: id, from: Number(k), measures: [measure] }));
   });
 }
 
@@ -113,6 +133,11 @@ test.describe("nasty strings in the dataset", () => {
     await expect(card(m1)).toContainText(NASTY.script);
     await page.goto("./?view=compare");
     await expect(page.locator(".theme").first()).toBeVisible();
+    // Across plans the same text comes from the index, the cards and the names (src/parts.rs).
+    await page.goto(`./?plan=itabashi-dx2025&plan=${PLAN}`);
+    await expect(card(m1)).toContainText(NASTY.script);
+    await expect(card(m1).locator(".measure-plan")).toContainText(NASTY.img);
+    await noExecution();
     await page.goto(`./?plan=${PLAN}&view=sim`);
     await expect(page.locator(".sim-table")).toBeVisible();
     await page.goto(`./?embed=1&plan=${PLAN}`);
