@@ -54,42 +54,34 @@ pub fn load_dataset(json: &str) -> Result<Dataset, LoadError> {
 
 /// Parses `index.json`, the list of plans that the start page shows before any plan is loaded.
 pub fn load_index(json: &str) -> Result<PlanIndex, LoadError> {
-    let index: PlanIndex = miniserde::json::from_str(json).map_err(|_| LoadError::NotADataset)?;
-    if index.schema_version != SCHEMA_VERSION {
-        return Err(LoadError::Version(index.schema_version));
-    }
-    Ok(index)
+    read(json).and_then(|index: PlanIndex| of_this_version(index.schema_version, index))
 }
 
 /// Parses `search/index.json` (views across plans; see [`crate::search`]). Its rows are checked when
 /// the catalog is made from it ([`SearchIndex::catalog`]).
 pub fn load_search_index(json: &str) -> Result<SearchIndex, LoadError> {
-    let index: SearchIndex = miniserde::json::from_str(json).map_err(|_| LoadError::NotADataset)?;
-    if index.schema_version != SCHEMA_VERSION {
-        return Err(LoadError::Version(index.schema_version));
-    }
-    Ok(index)
+    read(json).and_then(|index: SearchIndex| of_this_version(index.schema_version, index))
 }
 
 /// Parses one file of n-gram postings, `search/grams/<k>.json`.
 pub fn load_postings(json: &str) -> Result<Postings, LoadError> {
-    miniserde::json::from_str(json).map_err(|_| LoadError::NotADataset)
+    read(json)
 }
 
 /// Parses `names/<id>.json`.
 pub fn load_names(json: &str) -> Result<MeasureNames, LoadError> {
-    let names: MeasureNames = miniserde::json::from_str(json).map_err(|_| LoadError::NotADataset)?;
-    if names.schema_version != SCHEMA_VERSION {
-        return Err(LoadError::Version(names.schema_version));
-    }
-    Ok(names)
+    read(json).and_then(|names: MeasureNames| of_this_version(names.schema_version, names))
 }
 
 /// Parses `cards/<id>/<k>.json`.
 pub fn load_cards(json: &str) -> Result<MeasureCards, LoadError> {
-    let cards: MeasureCards = miniserde::json::from_str(json).map_err(|_| LoadError::NotADataset)?;
-    if cards.schema_version != SCHEMA_VERSION {
-        return Err(LoadError::Version(cards.schema_version));
-    }
-    Ok(cards)
+    read(json).and_then(|cards: MeasureCards| of_this_version(cards.schema_version, cards))
+}
+
+fn read<T: miniserde::Deserialize>(json: &str) -> Result<T, LoadError> {
+    miniserde::json::from_str(json).map_err(|_| LoadError::NotADataset)
+}
+
+fn of_this_version<T>(version: u32, value: T) -> Result<T, LoadError> {
+    if version == SCHEMA_VERSION { Ok(value) } else { Err(LoadError::Version(version)) }
 }

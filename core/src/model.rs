@@ -409,18 +409,25 @@ impl PlanIndex {
             plans: dataset
                 .plans
                 .iter()
-                .map(|p| IndexEntry {
-                    id: p.id.clone(),
-                    title: p.title.clone(),
-                    municipality: p.municipality.clone(),
-                    period: p.period,
-                    status: p.status.clone(),
-                    measures: p.measures.len(),
-                    policies: p.policies.len(),
-                    file: format!("plans/{}.json", p.id),
-                    record: vec![],
-                })
+                .map(|p| IndexEntry::listed(&p.id, &p.title, &p.municipality, p.period, &p.status, p.measures.len(), p.policies.len()))
                 .collect(),
+        }
+    }
+}
+
+impl IndexEntry {
+    /// A plan as the start page lists it, without its record.
+    pub fn listed(id: &str, title: &str, municipality: &Municipality, period: Period, status: &str, measures: usize, policies: usize) -> IndexEntry {
+        IndexEntry {
+            id: id.to_string(),
+            title: title.to_string(),
+            municipality: municipality.clone(),
+            period,
+            status: status.to_string(),
+            measures,
+            policies,
+            file: format!("plans/{id}.json"),
+            record: vec![],
         }
     }
 }

@@ -68,6 +68,16 @@ fn both(dataset: Dataset) -> Both {
     Both { dataset, whole, published, from_index }
 }
 
+impl Both {
+    fn from_text(&self, query: &Query) -> Results {
+        self.whole.explore(&Filter::new(&self.whole, &self.whole.sanitize(query), &nfkc))
+    }
+
+    fn from_index_and_grams(&self, query: &Query) -> Results {
+        self.published.explore(&self.from_index, &self.from_index.sanitize(query))
+    }
+}
+
 fn ids(dataset: &Dataset, results: &Results) -> Vec<String> {
     results.matches.iter().map(|m| dataset.plans[m.plan].measures[m.measure].id.clone()).collect()
 }
@@ -137,18 +147,12 @@ proptest! {
     /// search it replaced.
     #[test]
     fn the_index_finds_and_counts_exactly_what_the_whole_dataset_does(query in arbitrary_query(&REAL)) {
-        let both = &*REAL;
-        let expected = both.whole.explore(&Filter::new(&both.whole, &both.whole.sanitize(&query), &nfkc));
-        let got = both.published.explore(&both.from_index, &both.from_index.sanitize(&query));
-        prop_assert_eq!(got, expected);
+        prop_assert_eq!(REAL.from_index_and_grams(&query), REAL.from_text(&query));
     }
 
     #[test]
     fn and_so_it_does_on_a_larger_dataset(query in arbitrary_query(&LARGER)) {
-        let both = &*LARGER;
-        let expected = both.whole.explore(&Filter::new(&both.whole, &both.whole.sanitize(&query), &nfkc));
-        let got = both.published.explore(&both.from_index, &both.from_index.sanitize(&query));
-        prop_assert_eq!(got, expected);
+        prop_assert_eq!(LARGER.from_index_and_grams(&query), LARGER.from_text(&query));
     }
 
     /// A damaged index is refused with a message, never a panic or a catalog that reads outside its lists.

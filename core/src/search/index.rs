@@ -252,17 +252,7 @@ impl SearchIndex {
             plans: self
                 .plans
                 .iter()
-                .map(|p| IndexEntry {
-                    id: p.id.clone(),
-                    title: p.title.clone(),
-                    municipality: p.municipality.clone(),
-                    period: p.period,
-                    status: p.status.clone(),
-                    measures: p.measures.len(),
-                    policies: p.policies.len(),
-                    file: format!("plans/{}.json", p.id),
-                    record: vec![],
-                })
+                .map(|p| IndexEntry::listed(&p.id, &p.title, &p.municipality, p.period, &p.status, p.measures.len(), p.policies.len()))
                 .collect(),
         }
     }
