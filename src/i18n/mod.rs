@@ -317,6 +317,7 @@ pub static EN: Texts = Texts {
     find_ward: "Find a municipality by name",
     wards_shown: |shown, total| match total {
         0 => "No municipality has that name.".to_string(),
+        1 => "Showing 1 municipality.".to_string(),
         _ if shown == total => format!("Showing {total} municipalities."),
         _ => format!("Showing {shown} of {total} municipalities. Type a name to narrow them."),
     },
