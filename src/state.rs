@@ -11,7 +11,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use plan_core::explore::{Catalog, Filter, Results};
 use plan_core::query::Query;
-use plan_core::{Dataset, Measure, Plan, PlanIndex};
+use plan_core::{Dataset, Plan, PlanIndex};
 
 use crate::i18n::{Lang, Texts, texts};
 use crate::parts::{Level, Parts};
@@ -104,10 +104,10 @@ impl Explorer {
         let for_query = catalog.clone();
         let query = Memo::new(move |_| nav.query.with(|q| for_query.sanitize(q)));
         let for_results = catalog.clone();
-        let searching = parts.clone();
+        let for_search = parts.clone();
         let results = Memo::new(move |previous: Option<&Results>| {
             let mut filter = query.with(|q| Filter::new(&for_results, q, &url::nfkc));
-            if let Some(parts) = searching.as_ref().filter(|_| !filter.terms.is_empty()) {
+            if let Some(parts) = for_search.as_ref().filter(|_| !filter.terms.is_empty()) {
                 match parts.search(&filter.terms) {
                     Some(hits) => filter.hits = Some(hits),
                     None => {
@@ -203,9 +203,6 @@ impl Explorer {
         &self.dataset.plans[index]
     }
 
-    pub fn find_measure(&self, id: &str) -> Option<(&Plan, &Measure)> {
-        self.dataset.plans.iter().find_map(|p| p.measures.iter().find(|m| m.id == id).map(|m| (p, m)))
-    }
 }
 
 /// Re-reads the values kept in this browser into the loaded data (after an import, a restore, or a
