@@ -28,6 +28,7 @@ use crate::model::*;
 use crate::search::grams::Postings;
 use crate::search::{IndexedPlan, MeasureCards, MeasureNames, SearchIndex};
 use crate::sim::{Assumptions, Scenario};
+use crate::translation::{Texts, Translation};
 
 make_place!(Place);
 
@@ -138,6 +139,7 @@ read_structs! {
     }
     MeasureNames { schema_version: u32, plan: String, measures: Vec<Vec<String>> }
     Postings { grams: Vec<String>, lists: Vec<Vec<u32>> }
+    Translation { schema_version: u32, lang: String, notice: Option<String>, texts: Texts, terms: Texts }
     MeasureCards { schema_version: u32, plan: String, from: u32, measures: Vec<Measure> }
 }
 
@@ -231,6 +233,39 @@ impl Serialize for LocalActual {
             }
         }
         Fragment::Map(Box::new(Entry(self, self.value.to_string(), 0)))
+    }
+}
+
+impl Deserialize for Texts {
+    fn begin(out: &mut Option<Self>) -> &mut dyn Visitor {
+        Place::new(out)
+    }
+}
+
+/// An object of strings, in key order (as serde writes a map): out of order, a lookup would miss, so it is refused.
+impl Visitor for Place<Texts> {
+    fn map(&mut self) -> Result<Box<dyn Map + '_>> {
+        struct Pairs<'a> {
+            pairs: Vec<(String, Option<String>)>,
+            out: &'a mut Option<Texts>,
+        }
+        impl Map for Pairs<'_> {
+            fn key(&mut self, key: &str) -> Result<&mut dyn Visitor> {
+                self.pairs.push((key.to_string(), None));
+                let (_, value) = self.pairs.last_mut().expect("just pushed");
+                Ok(Deserialize::begin(value))
+            }
+            fn finish(&mut self) -> Result<()> {
+                let pairs = std::mem::take(&mut self.pairs).into_iter().map(|(k, v)| Some((k, v?))).collect::<Option<Vec<_>>>();
+                let texts = Texts(pairs.ok_or(Error)?);
+                if !texts.is_sorted() {
+                    return Err(Error);
+                }
+                *self.out = Some(texts);
+                Ok(())
+            }
+        }
+        Ok(Box::new(Pairs { pairs: Vec::new(), out: &mut self.out }))
     }
 }
 

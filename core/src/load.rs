@@ -78,6 +78,11 @@ pub fn load_cards(json: &str) -> Result<MeasureCards, LoadError> {
     read(json).and_then(|cards: MeasureCards| of_this_version(cards.schema_version, cards))
 }
 
+/// Parses a translation: `translations/en.json`, or one of the app's `*.en.json` parts.
+pub fn load_translation(json: &str) -> Result<crate::translation::Translation, LoadError> {
+    read(json).and_then(|t: crate::translation::Translation| of_this_version(t.schema_version, t))
+}
+
 fn read<T: miniserde::Deserialize>(json: &str) -> Result<T, LoadError> {
     miniserde::json::from_str(json).map_err(|_| LoadError::NotADataset)
 }

@@ -10,7 +10,9 @@ use std::path::Path;
 
 use plan_core::explore::Catalog;
 use plan_core::search::{MeasureCards, MeasureNames, SearchIndex, grams};
-use plan_core::{Dataset, PlanIndex, Plan, SCHEMA_VERSION, Theme};
+use plan_core::translation::Translation;
+use plan_core::{Dataset, PlanIndex, Plan, SCHEMA_VERSION};
+
 use unicode_normalization::UnicodeNormalization;
 
 /// About how many numbers of postings go in one gram file: small enough that a search downloads a few
@@ -21,12 +23,11 @@ fn nfkc(s: &str) -> String {
     s.nfkc().collect()
 }
 
-/// A dataset holding one plan and every theme: the shape of `plans/<id>.json`, read by the same loader.
-/// The themes leave out their notes (why the keywords are what they are; `plans.json` has them): a view
-/// of one plan reads this file whole, and they were 0.8 KB gzip of the largest (README, Size).
-pub fn single(plan: &Plan, themes: &[Theme]) -> Dataset {
-    let themes = themes.iter().map(|t| Theme { note: None, ..t.clone() }).collect();
-    Dataset { schema_version: SCHEMA_VERSION, plans: vec![plan.clone()], themes }
+/// A dataset holding one plan: the shape of `plans/<id>.json`, read by the same loader. Without the themes:
+/// the compare view, the only one that lines measures up by theme, reads the search index across plans
+/// (they were 1.4 KB gzip of the largest plan's file, README, Size; `plans.json` has them).
+pub fn single(plan: &Plan) -> Dataset {
+    Dataset { schema_version: SCHEMA_VERSION, plans: vec![plan.clone()], themes: vec![] }
 }
 
 pub fn schema() -> String {
@@ -34,8 +35,14 @@ pub fn schema() -> String {
     serde_json::to_string_pretty(&schema).expect("a schema serialises")
 }
 
+/// The JSON Schema of `translations/en.json` and of the app's `*.en.json` files.
+pub fn translation_schema() -> String {
+    let schema = schemars::schema_for!(Translation);
+    serde_json::to_string_pretty(&schema).expect("a schema serialises")
+}
+
 /// Every output file as (relative path, contents).
-pub fn render(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
+pub fn render(dataset: &Dataset, english: &Translation) -> Vec<(String, Vec<u8>)> {
     let json = |value: &dyn erased::Json| value.to_json().into_bytes();
     let mut files = vec![
         ("plans.json".to_string(), json(dataset)),
@@ -43,9 +50,12 @@ pub fn render(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
         ("index.json".to_string(), json(&PlanIndex::of(dataset))),
         ("plans.csv".to_string(), plan_core::csv::render(dataset)),
         ("plans.schema.json".to_string(), schema().into_bytes()),
+        ("translations/en.json".to_string(), json(english)),
+        ("translation.schema.json".to_string(), translation_schema().into_bytes()),
     ];
+
     for plan in &dataset.plans {
-        files.push((format!("plans/{}.json", plan.id), json(&single(plan, &dataset.themes))));
+        files.push((format!("plans/{}.json", plan.id), json(&single(plan))));
         let overview = Dataset { schema_version: SCHEMA_VERSION, plans: vec![plan.clone()], themes: vec![] }.overview();
         files.push((format!("overview/{}.json", plan.id), json(&overview)));
         files.push((format!("names/{}.json", plan.id), json(&MeasureNames::of(plan))));
@@ -85,8 +95,8 @@ pub fn sources(seeds: &Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
     Ok(files)
 }
 
-pub fn write_all(dataset: &Dataset, seeds: &Path, out: &Path) -> std::io::Result<()> {
-    let mut files = render(dataset);
+pub fn write_all(dataset: &Dataset, english: &Translation, seeds: &Path, out: &Path) -> std::io::Result<()> {
+    let mut files = render(dataset, english);
     files.extend(sources(seeds)?);
     for (path, bytes) in files {
         if let Some(folder) = Path::new(&path).parent() {

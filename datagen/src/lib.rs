@@ -5,6 +5,7 @@ pub mod build;
 pub mod locate;
 pub mod source;
 pub mod synth;
+pub mod translate;
 
 use std::path::Path;
 
@@ -95,7 +96,7 @@ pub fn check_json(name: &str, text: &str) -> Result<Dataset, Vec<String>> {
     Err(issues.iter().map(|issue| format!("{name}: {issue}")).collect())
 }
 
-fn toml_error(name: &str, text: &str, error: &toml::de::Error) -> String {
+pub(crate) fn toml_error(name: &str, text: &str, error: &toml::de::Error) -> String {
     let line = error.span().map(|s| locate::line_of_offset(text, s.start)).unwrap_or(1);
     format!("{name}:{line}: {}", error.message().trim_end())
 }
@@ -104,6 +105,14 @@ fn toml_error(name: &str, text: &str, error: &toml::de::Error) -> String {
 fn located(name: &str, text: &str, issue: &Issue) -> String {
     let line = locate::line_of_issue(text, &issue.plan, &issue.item, &issue.field);
     format!("{name}:{line}: {issue}")
+}
+
+/// The plans and their English (`<seeds>/translations/en/`, [`translate`]), each checked: the mistakes of
+/// the plans first, as the English is checked against them.
+pub fn load_all(seeds: &Path) -> Result<(Dataset, plan_core::translation::Translation), Vec<String>> {
+    let dataset = load_seeds(seeds)?;
+    let english = translate::load(&seeds.join("translations").join(translate::LANG), &dataset)?;
+    Ok((dataset, english))
 }
 
 /// Loads every `*.toml` in `<seeds>/plans`, in name order, and `<seeds>/themes.toml`.

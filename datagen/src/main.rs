@@ -11,17 +11,17 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use plan_data::{build, check_json, load_seeds, synth};
+use plan_data::{build, check_json, load_all, synth};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let seeds = PathBuf::from(std::env::var("PLAN_SEEDS").unwrap_or_else(|_| "seeds".into()));
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["check"] => load_seeds(&seeds).map(|dataset| {
-            println!("plan-data: {} plans, {} measures: valid", dataset.plans.len(), measure_count(&dataset));
+        ["check"] => load_all(&seeds).map(|(dataset, english)| {
+            println!("plan-data: {} plans, {} measures, {} English texts: valid", dataset.plans.len(), measure_count(&dataset), english.texts.len());
         }),
-        ["build", out] => load_seeds(&seeds).and_then(|dataset| {
-            build::write_all(&dataset, &seeds, Path::new(out)).map_err(|e| vec![format!("{out}: could not write: {e}")])?;
+        ["build", out] => load_all(&seeds).and_then(|(dataset, english)| {
+            build::write_all(&dataset, &english, &seeds, Path::new(out)).map_err(|e| vec![format!("{out}: could not write: {e}")])?;
             println!("plan-data: wrote {} plans, {} measures to {out}", dataset.plans.len(), measure_count(&dataset));
             Ok(())
         }),
@@ -30,13 +30,14 @@ fn main() -> ExitCode {
             .and_then(|text| check_json(file, &text))
             .map(|dataset| println!("plan-data: {file}: {} plans, {} measures: valid", dataset.plans.len(), measure_count(&dataset))),
         ["synth", "--factor", factor, "--out", out] => match factor.parse::<usize>() {
-            Ok(factor) if factor > 0 => load_seeds(&seeds).and_then(|dataset| {
+            Ok(factor) if factor > 0 => load_all(&seeds).and_then(|(dataset, english)| {
                 let large = synth::enlarge(&dataset, factor);
+                let english = synth::enlarge_translation(&english, &dataset, factor);
                 let issues = plan_core::validate(&large);
                 if !issues.is_empty() {
                     return Err(issues.iter().map(|i| format!("synth: {i:?}")).collect());
                 }
-                build::write_all(&large, &seeds, Path::new(out)).map_err(|e| vec![format!("{out}: could not write: {e}")])?;
+                build::write_all(&large, &english, &seeds, Path::new(out)).map_err(|e| vec![format!("{out}: could not write: {e}")])?;
                 println!("plan-data: wrote {} plans, {} measures ({factor}×) to {out}", large.plans.len(), measure_count(&large));
                 Ok(())
             }),

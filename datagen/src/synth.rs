@@ -17,6 +17,9 @@
 //! assert!(plan_core::validate(&large).is_empty());
 //! ```
 
+use std::collections::BTreeMap;
+
+use plan_core::translation::Translation;
 use plan_core::{Dataset, Plan};
 
 /// The real dataset followed by `factor - 1` renamed copies of its plans (`factor` 0 counts as 1).
@@ -26,6 +29,36 @@ pub fn enlarge(dataset: &Dataset, factor: usize) -> Dataset {
         plans.extend(dataset.plans.iter().map(|plan| renamed(plan, copy)));
     }
     Dataset { plans, ..dataset.clone() }
+}
+
+/// The translation of [`enlarge`]'s dataset: each copy's texts under its ids, with the copy's municipality
+/// where the real one is named, and its name after each measure's, as in the Japanese.
+pub fn enlarge_translation(english: &Translation, dataset: &Dataset, factor: usize) -> Translation {
+    let mut texts: BTreeMap<String, String> = english.texts.clone().into();
+    let mut terms: BTreeMap<String, String> = english.terms.clone().into();
+    for copy in 1..factor {
+        let (name, _) = municipality(copy);
+        let name_en = format!("Test City {copy:04}");
+        terms.insert(name, name_en.clone());
+        for plan in &dataset.plans {
+            let ward_en = english.term(&plan.municipality.name).unwrap_or_default().to_string();
+            let new_id = format!("{}-s{copy:04}", plan.id);
+            let owned = |key: &str| {
+                key.strip_prefix(plan.id.as_str()).filter(|rest| rest.starts_with('/') || rest.starts_with('.')).map(|rest| format!("{new_id}{rest}"))
+            };
+            let measure_names: Vec<String> = plan.measures.iter().map(|m| plan_core::translation::key::name(&m.id)).collect();
+            let (items, own) = (format!("{}.", plan.id), format!("{}/", plan.id));
+            for (key, text) in english.texts.starting_with(&items).chain(english.texts.starting_with(&own)) {
+                let Some(new_key) = owned(key) else { continue };
+                let mut text = if ward_en.is_empty() { text.to_string() } else { text.replace(&ward_en, &name_en) };
+                if measure_names.iter().any(|k| k == key) {
+                    text = format!("{text} ({name_en})");
+                }
+                texts.insert(new_key, text);
+            }
+        }
+    }
+    Translation { texts: texts.into(), terms: terms.into(), ..english.clone() }
 }
 
 /// The made-up municipality of copy `copy`: 試験市0001, 試験市0002, … with codes 990001, 990002, …

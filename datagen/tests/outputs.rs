@@ -4,16 +4,29 @@
 use std::path::PathBuf;
 
 use plan_core::csv;
-use plan_data::{build, load_seeds};
+use plan_data::{build, load_all};
 
 fn rendered() -> (plan_core::Dataset, Vec<(String, Vec<u8>)>) {
-    let dataset = load_seeds(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../seeds")).unwrap();
-    let files = build::render(&dataset);
+    let (dataset, english) = load_all(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../seeds")).unwrap();
+    let files = build::render(&dataset, &english);
     (dataset, files)
 }
 
 fn file<'a>(files: &'a [(String, Vec<u8>)], name: &str) -> &'a [u8] {
     &files.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} is not written")).1
+}
+
+#[test]
+fn the_english_matches_its_schema() {
+    let (_, files) = rendered();
+    let schema: serde_json::Value = serde_json::from_slice(file(&files, "translation.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let instance: serde_json::Value = serde_json::from_slice(file(&files, "translations/en.json")).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&instance).map(|e| format!("{}: {e}", e.instance_path)).collect();
+    assert!(errors.is_empty(), "translations/en.json does not match its schema:\n{}", errors.join("\n"));
+    // Broken on purpose, the schema refuses it: a text that is not a string.
+    let broken = serde_json::json!({ "schema_version": 1, "lang": "en", "texts": { "kita-dx2025/title": 3 }, "terms": {} });
+    assert!(validator.iter_errors(&broken).next().is_some());
 }
 
 #[test]

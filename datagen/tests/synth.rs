@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use plan_data::{build, load_seeds, synth};
+use plan_data::{build, load_all, load_seeds, synth};
 
 fn real() -> plan_core::Dataset {
     load_seeds(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds")).expect("the seeds are valid")
@@ -12,9 +12,10 @@ fn real() -> plan_core::Dataset {
 
 #[test]
 fn every_file_of_a_larger_dataset_loads_in_the_app_reader() {
-    let real = real();
+    let (real, english) = load_all(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds")).expect("the seeds are valid");
     let large = synth::enlarge(&real, 4);
-    for (path, bytes) in build::render(&large) {
+    let large_english = synth::enlarge_translation(&english, &real, 4);
+    for (path, bytes) in build::render(&large, &large_english) {
         let text = String::from_utf8(bytes).expect("utf-8");
         match path.as_str() {
             "index.json" => assert_eq!(plan_core::load_index(&text).expect("index loads").plans.len(), 4 * real.plans.len()),
@@ -25,6 +26,11 @@ fn every_file_of_a_larger_dataset_loads_in_the_app_reader() {
             p if p.starts_with("search/grams/") => drop(plan_core::load_postings(&text).unwrap_or_else(|e| panic!("{p}: {e:?}"))),
             p if p.starts_with("names/") => drop(plan_core::load_names(&text).unwrap_or_else(|e| panic!("{p}: {e:?}"))),
             p if p.starts_with("cards/") => drop(plan_core::load_cards(&text).unwrap_or_else(|e| panic!("{p}: {e:?}"))),
+            "translations/en.json" => {
+                let read = plan_core::load_translation(&text).expect("the English loads");
+                assert_eq!(read.text(&format!("{}/title", large.plans.last().unwrap().id)).map(|t| t.contains("Test City")), Some(true));
+                assert_eq!(read.texts.len(), 4 * english.texts.len());
+            }
             p if p.ends_with(".json") && !p.ends_with("schema.json") => {
                 plan_core::load_dataset(&text).unwrap_or_else(|e| panic!("{p}: {e:?}"));
             }
