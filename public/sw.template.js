@@ -6,7 +6,7 @@ const FILES = __FILES__;
 const CACHE = `plan-explorer-${VERSION}`;
 
 // Names that carry their content's hash (trunk's and scripts/postbuild.mjs's: name-<16 hex digits>.ext).
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 self.addEventListener("install", (event) => {
   // Every other file from the server, past the HTTP cache: a file the browser still holds from the old

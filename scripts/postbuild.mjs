@@ -24,11 +24,11 @@ const minifyInPlace = async (path) => {
   const { code } = await minify(readFileSync(path, "utf8"), { module: true, compress: true, mangle: true });
   writeFileSync(path, code);
 };
-const glue = readdirSync(dir).filter((f) => /^plan-explorer-[0-9a-f]{16}\.js$/.test(f) || f === "staff.js");
+const glue = readdirSync(dir).filter((f) => /^plan-explorer-[0-9a-f]+\.js$/.test(f) || f === "staff.js");
 if (glue.length !== 2) throw new Error(`expected the two bundles' JS glue, found ${glue.join(", ")}`);
 for (const file of glue) await minifyInPlace(join(dir, file));
-const styles = readdirSync(dir).filter((f) => /^app-[0-9a-f]{16}\.css$/.test(f));
-if (styles.length !== 1) throw new Error(`expected one stylesheet, found ${styles.join(", ")}`);
+const styles = readdirSync(dir).filter((f) => /^app-[0-9a-f]+\.css$/.test(f));
+if (styles.length !== 1) throw new Error(`expected one stylesheet, found ${styles.join(", ") || "none"} in ${readdirSync(dir).join(", ")}`);
 const minifiedStyles = styles.map((file) => {
   const { code } = transform({ filename: file, code: readFileSync(join(dir, file)), minify: true });
   writeFileSync(join(dir, file), code);

@@ -21,7 +21,7 @@ const host = option("host", "127.0.0.1");
 const compress = args.includes("--compress");
 const log = args.includes("--log");
 // name-<16 hex digits>.ext: trunk's and scripts/postbuild.mjs's names, which change with the content.
-const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 const types = {
   ".html": "text/html; charset=utf-8",

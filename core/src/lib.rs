@@ -12,6 +12,7 @@ pub mod model;
 pub mod query;
 pub mod search;
 pub mod sim;
+pub mod status;
 pub mod summary;
 pub mod text;
 pub mod themes;

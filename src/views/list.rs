@@ -32,6 +32,8 @@ pub fn ListView() -> impl IntoView {
         let ready = explorer.show_cards(page);
         let status = if explorer.searching() { t.searching.to_string() } else { (t.results_count)(total) };
         view! {
+            // The cards are h3s: without the sidebar's h2 (an embed), this one keeps the headings in order.
+            <h2 class="visually-hidden">{t.view_list}</h2>
             <p class="result-count" role="status" aria-live="polite">{status}</p>
             {(total == 0 && !explorer.searching()).then(|| view! {
                 <div class="empty">

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use plan_core::query::{Query, View};
+use plan_core::status::Latest;
 use plan_core::{Dataset, Indicator, Measure, Plan, Role, attainment_percent};
 
 use crate::components::link::QueryLink;
@@ -43,6 +44,7 @@ pub fn MeasureView(id: String) -> impl IntoView {
                     <span class="code">{measure.code.clone()}</span>" "{measure.name.clone()}
                     {measure.is_new.then(|| view! { " " <span class="chip new">{t.new_badge}</span> })}
                 </h2>
+                {status_line(measure, t, lang)}
                 <dl class="facts">
                     <dt>{t.summary}</dt>
                     <dd>{measure.summary.clone().unwrap_or_else(|| t.not_stated.to_string())}</dd>
@@ -67,6 +69,31 @@ pub fn MeasureView(id: String) -> impl IntoView {
             </article>
         }
         .into_any()
+    }
+}
+
+/// The latest result and this fiscal year's plan, before the details (issue 14).
+fn status_line(measure: &Measure, t: &'static Texts, lang: Lang) -> impl IntoView {
+    let today = js_sys::Date::new_0();
+    let year = plan_core::status::fiscal_year_of(today.get_full_year() as i32, today.get_month() + 1);
+    let status = plan_core::status::measure_status(measure, year);
+    let latest = match status.latest {
+        Some(Latest::Grade { fy, grade }) => (t.status_grade)(&fiscal_year(lang, fy), grade),
+        Some(Latest::Actual { fy, indicator, value }) => {
+            let value = format!("{}{}", number(value), indicator.unit.as_deref().unwrap_or_default());
+            (t.status_actual)(&fiscal_year(lang, fy), &indicator.name, &value)
+        }
+        None => t.status_no_record.to_string(),
+    };
+    let planned = match status.planned {
+        Some(text) => (t.status_planned)(&fiscal_year(lang, year), text),
+        None => (t.status_nothing_planned)(&fiscal_year(lang, year)),
+    };
+    view! {
+        <ul class="status-line">
+            <li>{latest}</li>
+            <li>{planned}</li>
+        </ul>
     }
 }
 

@@ -1,4 +1,7 @@
-//! The yearly plans of the filtered measures, side by side in fiscal years; stacked on a phone.
+//! The yearly plans of the filtered measures (issue 14): for each, a band over the fiscal years it plans
+//! something in, on one axis of years for the whole page, so the bands line up as a Gantt chart at any
+//! width; under it, each year's plan as text, which is also what assistive technology reads (the bands
+//! are drawn for the eye only). The year chosen in the filters is outlined.
 
 use leptos::prelude::*;
 use plan_core::query::Query;
@@ -23,13 +26,33 @@ pub fn TimelineView() -> impl IntoView {
         let ready = explorer.show_cards(page);
         let dataset = explorer.dataset();
         let status = if explorer.searching() { t.searching.to_string() } else { (t.results_count)(total) };
+        // The axis: every fiscal year from the first to the last that a measure on this page plans in.
+        let active: Vec<_> = page.iter().filter(|_| ready).map(|at| plan_core::explore::measure_years(&dataset.plans[at.plan].measures[at.measure])).collect();
+        let first = active.iter().filter_map(|y| y.first()).min().copied();
+        let last = active.iter().filter_map(|y| y.last()).max().copied();
+        let axis: Vec<i32> = match (first, last) {
+            (Some(first), Some(last)) => (first..=last).collect(),
+            _ => Vec::new(),
+        };
+        let drawn = !axis.is_empty();
+        let chosen = query.year;
+        let band = move |years: Option<&std::collections::BTreeSet<i32>>| {
+            axis.iter().map(|y| {
+                let on = years.is_some_and(|set| set.contains(y));
+                view! { <span class:on=on class:chosen=chosen == Some(*y)>{format!("{:02}", y % 100)}</span> }
+            }).collect_view()
+        };
         view! {
             <h2>{t.timeline_heading}</h2>
             <p class="hint">{t.timeline_intro}</p>
             <p class="result-count" role="status" aria-live="polite">{status}</p>
             {(!ready).then(|| view! { <p class="status">{t.loading}</p> })}
+            {drawn.then(|| view! {
+                <p class="hint">{t.gantt_legend}</p>
+                <div class="gantt gantt-axis" aria-hidden="true">{band(None)}</div>
+            })}
             <ul class="measures timeline-list">
-                {page.iter().filter(|_| ready).map(|at| {
+                {page.iter().filter(|_| ready).zip(&active).map(|(at, years)| {
                     let plan = &dataset.plans[at.plan];
                     let measure = &plan.measures[at.measure];
                     let to = Query { measure: Some(measure.id.clone()), ..query.clone() };
@@ -38,6 +61,7 @@ pub fn TimelineView() -> impl IntoView {
                         <li class="measure" data-measure-id=measure.id.clone()>
                             <p class="measure-plan">{plan.municipality.name.clone()}" · "{plan.title.clone()}</p>
                             <h3 class="measure-title"><QueryLink to><span class="code">{code}</span>" "{name}</QueryLink></h3>
+                            {drawn.then(|| view! { <div class="gantt" aria-hidden="true">{band(Some(years))}</div> })}
                             {if measure.schedule.is_empty() {
                                 view! { <p class="hint">{t.no_schedule}</p> }.into_any()
                             } else {

@@ -24,6 +24,15 @@ for (const [name, url, first] of views) {
   });
 }
 
+test("at 320 px (the narrowest the standard asks to reflow to) no view scrolls sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const [name, url, first] of views) {
+    await page.goto(url);
+    await expect(page.locator(first).first(), name).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(320);
+  }
+});
+
 test("the search hint shows while the search box has focus, and stays its description", async ({ page }) => {
   await page.goto("./?plan=kita-dx2025");
   const hint = page.locator("#search-hint");
@@ -45,4 +54,36 @@ test("a measure's targets table drops the columns no row fills, says so, and sta
   // With a recorded actual, the columns stay.
   await page.goto("./?measure=itabashi-dx2025.c1-1");
   await expect(page.locator(".measure-detail table thead th:visible")).toHaveCount(5);
+});
+
+test("a measure's page answers first: its latest result and what it plans for this fiscal year", async ({ page }) => {
+  // The current fiscal year comes from the browser's clock: FY2026 from April 2026 to March 2027.
+  await page.clock.setFixedTime(new Date("2027-03-15T12:00:00+09:00"));
+  await page.goto("./?measure=kita-dx2025.m1-1-1-1");
+  const status = page.locator(".measure-detail .status-line");
+  await expect(status).toContainText("評価・実績の記録はまだありません");
+  await expect(status).toContainText("今年度（令和8年度（2026年度））の予定：比較的優先度の高い600手続の電子申請化 / 決済機能の導入");
+  // It comes before the details.
+  const [line, facts] = await Promise.all([status.boundingBox(), page.locator(".measure-detail .facts").boundingBox()]);
+  expect(line.y).toBeLessThan(facts.y);
+  // A measure with a recorded actual says it; a year the plan says nothing about says so.
+  await page.goto("./?measure=itabashi-dx2025.c1-1&lang=en");
+  await expect(status).toContainText("Latest actual: オンライン申請件数 122,609件 (FY2024 (Reiwa 6))");
+  await expect(status).toContainText("This fiscal year (FY2026 (Reiwa 8)): nothing stated in the plan");
+});
+
+test("the timeline draws each measure's years as a band on one axis, outlines the chosen year, and keeps the text", async ({ page }) => {
+  await page.goto("./?plan=kita-dx2025&view=timeline&year=2026");
+  const axis = page.locator(".gantt-axis span");
+  await expect(axis).toHaveText(["25", "26", "27", "28", "29"]);
+  await expect(page.locator(".gantt-axis")).toHaveAttribute("aria-hidden", "true");
+  await expect(page.locator(".gantt-axis span.chosen")).toHaveText("26");
+  const first = page.locator('.timeline-list [data-measure-id="kita-dx2025.m1-1-1-1"]');
+  await expect(first.locator(".gantt span.on")).toHaveText(["25", "26", "27", "28"]);
+  await expect(first.locator(".gantt span.chosen")).toHaveText("26");
+  // The bands line up: the same year is in the same column on every measure.
+  const x = async (locator) => (await locator.boundingBox()).x;
+  expect(await x(first.locator(".gantt span").nth(1))).toBeCloseTo(await x(axis.nth(1)), 0);
+  // What a screen reader reads, and what is printed, is still every year's plan as text.
+  await expect(first.locator("ol.timeline li").first()).toContainText("令和7年度（2025年度）");
 });

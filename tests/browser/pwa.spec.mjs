@@ -60,9 +60,9 @@ test("the worker takes the first view's hashed files from the HTTP cache instead
     const count = (pattern) => server.requests.filter((request) => pattern.test(request)).length;
     // Downloaded once, by the page: the worker took them from the HTTP cache (scripts/serve.mjs lets the
     // browser keep hashed files, as docs/EMBED.md advises ward servers to).
-    expect(count(/^GET \/plan-explorer-[0-9a-f]{16}_bg\.wasm$/)).toBe(1);
-    expect(count(/^GET \/plan-explorer-[0-9a-f]{16}\.js$/)).toBe(1);
-    expect(count(/^GET \/app-[0-9a-f]{16}\.css$/)).toBe(1);
+    expect(count(/^GET \/plan-explorer-[0-9a-f]+_bg\.wasm$/)).toBe(1);
+    expect(count(/^GET \/plan-explorer-[0-9a-f]+\.js$/)).toBe(1);
+    expect(count(/^GET \/app-[0-9a-f]+\.css$/)).toBe(1);
     // Unhashed files could be stale in the HTTP cache, so the worker asks the server again.
     expect(count(/^GET \/data\/index\.json$/)).toBe(2);
     // What the first view didn't need is downloaded once, by the worker.
@@ -73,7 +73,7 @@ test("the worker takes the first view's hashed files from the HTTP cache instead
 test("a new version waits for the user's click, then replaces the old one whole", async ({ page }) => {
   await afterFirstVisit(page, async (server, site) => {
     const [oldCache] = await cacheNames(page);
-    expect(oldCache).toMatch(/^plan-explorer-[0-9a-f]{16}$/);
+    expect(oldCache).toMatch(/^plan-explorer-[0-9a-f]+$/);
 
     // A new build on the server: a new sw.js version, a changed page and changed data. The page and
     // the data are checked together below: both old, or both new, never one of each.

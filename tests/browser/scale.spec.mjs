@@ -13,7 +13,9 @@ const FACTOR = 16;
 let data;
 let server;
 
-test.beforeAll(async () => {
+test.beforeAll(async ({}, testInfo) => {
+  // Building plan-data first, when the core changed since the last release build, takes minutes.
+  testInfo.setTimeout(300_000);
   data = mkdtempSync(join(tmpdir(), "plan-synth-"));
   execFileSync("cargo", ["run", "--release", "--locked", "-q", "-p", "plan-data", "--", "synth", "--factor", String(FACTOR), "--out", data]);
   server = await serve("dist", "--data", data);
