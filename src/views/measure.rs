@@ -89,12 +89,7 @@ fn status_line(measure: &Measure, t: &'static Texts, lang: Lang) -> impl IntoVie
         Some(text) => (t.status_planned)(&fiscal_year(lang, year), text),
         None => (t.status_nothing_planned)(&fiscal_year(lang, year)),
     };
-    view! {
-        <ul class="status-line">
-            <li>{latest}</li>
-            <li>{planned}</li>
-        </ul>
-    }
+    view! { <p class="status-line">{latest}<br/>{planned}</p> }
 }
 
 fn find_measure<'a>(dataset: &'a Dataset, id: &str) -> Option<(&'a Plan, &'a Measure)> {

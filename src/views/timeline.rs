@@ -36,10 +36,15 @@ pub fn TimelineView() -> impl IntoView {
         };
         let drawn = !axis.is_empty();
         let chosen = query.year;
-        let band = move |years: Option<&std::collections::BTreeSet<i32>>| {
+        let band = move |years: &std::collections::BTreeSet<i32>| {
             axis.iter().map(|y| {
-                let on = years.is_some_and(|set| set.contains(y));
-                view! { <span class:on=on class:chosen=chosen == Some(*y)>{format!("{:02}", y % 100)}</span> }
+                let class = match (years.contains(y), chosen == Some(*y)) {
+                    (true, true) => "on chosen",
+                    (true, false) => "on",
+                    (false, true) => "chosen",
+                    (false, false) => "",
+                };
+                view! { <span class=class>{(y % 100).to_string()}</span> }
             }).collect_view()
         };
         view! {
@@ -47,10 +52,7 @@ pub fn TimelineView() -> impl IntoView {
             <p class="hint">{t.timeline_intro}</p>
             <p class="result-count" role="status" aria-live="polite">{status}</p>
             {(!ready).then(|| view! { <p class="status">{t.loading}</p> })}
-            {drawn.then(|| view! {
-                <p class="hint">{t.gantt_legend}</p>
-                <div class="gantt gantt-axis" aria-hidden="true">{band(None)}</div>
-            })}
+            {drawn.then(|| view! { <p class="hint">{t.gantt_legend}</p> })}
             <ul class="measures timeline-list">
                 {page.iter().filter(|_| ready).zip(&active).map(|(at, years)| {
                     let plan = &dataset.plans[at.plan];
@@ -61,7 +63,7 @@ pub fn TimelineView() -> impl IntoView {
                         <li class="measure" data-measure-id=measure.id.clone()>
                             <p class="measure-plan">{plan.municipality.name.clone()}" · "{plan.title.clone()}</p>
                             <h3 class="measure-title"><QueryLink to><span class="code">{code}</span>" "{name}</QueryLink></h3>
-                            {drawn.then(|| view! { <div class="gantt" aria-hidden="true">{band(Some(years))}</div> })}
+                            {drawn.then(|| view! { <div class="gantt" aria-hidden="true">{band(years)}</div> })}
                             {if measure.schedule.is_empty() {
                                 view! { <p class="hint">{t.no_schedule}</p> }.into_any()
                             } else {
