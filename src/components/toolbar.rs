@@ -31,15 +31,21 @@ pub fn Toolbar() -> impl IntoView {
         };
         download(&bytes, mime, name);
     };
+    // On a phone the six tools would take four rows above the view (issue 14): they fold into one, open on a
+    // wide screen, where the fold itself is not drawn.
+    let wide = web_sys::window().and_then(|w| w.match_media("(min-width: 48rem)").ok().flatten()).is_some_and(|m| m.matches());
     view! {
-        <div class="toolbar">
-            <button type="button" class="button small" on:click=move |_| export("csv")>{st.export_csv}</button>
-            <button type="button" class="button small" on:click=move |_| export("json")>{st.export_json}</button>
-            <button type="button" class="button small" on:click=|_| { web_sys::window().map(|w| w.print()); }>{t.print}</button>
-            <EmbedCode/>
-            <ImportPanel/>
-            <LocalDataTool/>
-        </div>
+        <details class="toolbar-menu" open=wide>
+            <summary class="button small">{t.staff_tools}</summary>
+            <div class="toolbar">
+                <button type="button" class="button small" on:click=move |_| export("csv")>{st.export_csv}</button>
+                <button type="button" class="button small" on:click=move |_| export("json")>{st.export_json}</button>
+                <button type="button" class="button small" on:click=|_| { web_sys::window().map(|w| w.print()); }>{t.print}</button>
+                <EmbedCode/>
+                <ImportPanel/>
+                <LocalDataTool/>
+            </div>
+        </details>
         <LocalAlerts/>
     }
 }
