@@ -93,6 +93,11 @@ pub fn restore_focus() {
     }
 }
 
+/// Whether the page was just handed over from the resident bundle (someone asked for a staff tool).
+pub fn handed_over() -> bool {
+    body().is_some_and(|b| b.has_attribute(FOCUS_ATTRIBUTE))
+}
+
 const FOCUS_ATTRIBUTE: &str = "data-focus-after-handover";
 
 fn body() -> Option<web_sys::HtmlElement> {

@@ -32,8 +32,9 @@ pub fn Toolbar() -> impl IntoView {
         download(&bytes, mime, name);
     };
     // On a phone the six tools would take four rows above the view (issue 14): they fold into one, open on a
-    // wide screen, where the fold itself is not drawn.
+    // wide screen (where the fold itself is not drawn) and when someone just asked for them.
     let wide = web_sys::window().and_then(|w| w.match_media("(min-width: 48rem)").ok().flatten()).is_some_and(|m| m.matches());
+    let wide = wide || crate::bundle::handed_over();
     view! {
         <details class="toolbar-menu" open=wide>
             <summary class="button small">{t.staff_tools}</summary>
