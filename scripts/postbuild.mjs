@@ -1,9 +1,11 @@
 // Trunk post-build hook (Trunk.toml), run on the staging folder before it becomes dist/:
-// 1. Gives the staff bundle (built by trunk as a "worker", so unhashed and not started) hashed names.
+// 1. Gives the staff and English bundles (built by trunk as "workers", so unhashed and not started) hashed
+//    names.
 // 2. Replaces trunk's inline loader and preload links with a start script in a hashed file, so the
 //    site runs under `Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'` (no inline
-//    script). It starts the staff bundle for a link to the simulation and the resident bundle
-//    otherwise, and lets the resident bundle hand over to the staff one (src/bundle.rs).
+//    script). It starts the staff bundle for a link to the simulation, the English resident bundle
+//    for `lang=en` and the Japanese one otherwise, and lets a resident bundle hand over to the staff one
+//    (src/bundle.rs).
 // 3. Writes sw.js, the service worker, with the list of every file to precache and a version
 //    derived from their contents: a new build is a new version, an identical one is not.
 // First it minifies the two bundles' JS glue (wasm-bindgen's output) with terser: 7.6 -> 5.6 KB gzip of
@@ -24,8 +26,9 @@ const minifyInPlace = async (path) => {
   const { code } = await minify(readFileSync(path, "utf8"), { module: true, compress: true, mangle: true });
   writeFileSync(path, code);
 };
-const glue = readdirSync(dir).filter((f) => /^plan-explorer-[0-9a-f]+\.js$/.test(f) || f === "staff.js");
-if (glue.length !== 2) throw new Error(`expected the two bundles' JS glue, found ${glue.join(", ")}`);
+const workers = ["staff", "english"];
+const glue = readdirSync(dir).filter((f) => /^plan-explorer-[0-9a-f]+\.js$/.test(f) || workers.includes(f.replace(/\.js$/, "")));
+if (glue.length !== 3) throw new Error(`expected the three bundles' JS glue, found ${glue.join(", ")}`);
 for (const file of glue) await minifyInPlace(join(dir, file));
 const styles = readdirSync(dir).filter((f) => /^app-[0-9a-f]+\.css$/.test(f));
 if (styles.length !== 1) throw new Error(`expected one stylesheet, found ${styles.join(", ") || "none"} in ${readdirSync(dir).join(", ")}`);
@@ -35,10 +38,14 @@ const minifiedStyles = styles.map((file) => {
   return [file, `sha384-${createHash("sha384").update(code).digest("base64")}`];
 });
 
-const staffHash = hash(readFileSync(join(dir, "staff.js")), readFileSync(join(dir, "staff_bg.wasm")));
-const staff = [`staff-${staffHash}.js`, `staff-${staffHash}_bg.wasm`];
-renameSync(join(dir, "staff.js"), join(dir, staff[0]));
-renameSync(join(dir, "staff_bg.wasm"), join(dir, staff[1]));
+const hashedNames = (name) => {
+  const named = hash(readFileSync(join(dir, `${name}.js`)), readFileSync(join(dir, `${name}_bg.wasm`)));
+  const files = [`${name}-${named}.js`, `${name}-${named}_bg.wasm`];
+  renameSync(join(dir, `${name}.js`), join(dir, files[0]));
+  renameSync(join(dir, `${name}_bg.wasm`), join(dir, files[1]));
+  return files;
+};
+const [staff, english] = workers.map(hashedNames);
 
 const htmlPath = join(dir, "index.html");
 let html = readFileSync(htmlPath, "utf8");
@@ -51,9 +58,10 @@ for (const [file, integrity] of minifiedStyles) {
 const inline = html.match(/<script type="module">[\s\S]*?<\/script>/);
 const resident = inline?.[0].match(/from '\.\/([^']+\.js)'[\s\S]*module_or_path: '\.\/([^']+\.wasm)'/);
 if (!resident) throw new Error("trunk's loader script was not found in index.html");
-const start = `// Written by scripts/postbuild.mjs: starts one of the two bundles (ARCHITECTURE.md, Bundles).
+const start = `// Written by scripts/postbuild.mjs: starts one of the three bundles (ARCHITECTURE.md, Bundles).
 const bundles = {
   resident: ${JSON.stringify([`./${resident[1]}`, `./${resident[2]}`])},
+  english: ${JSON.stringify(english.map((f) => `./${f}`))},
   staff: ${JSON.stringify(staff.map((f) => `./${f}`))},
 };
 const fetchWasm = (url) => fetch(url).then((r) => (r.ok ? r : Promise.reject(new Error(\`\${url}: HTTP \${r.status}\`))));
@@ -73,7 +81,9 @@ const start = async (name, beforeStart) => {
 };
 // The resident bundle calls this (src/bundle.rs) when the simulation or a staff tool is asked for.
 window.planExplorerLoadStaff = (unmount) => start("staff", unmount);
-await start(new URLSearchParams(location.search).get("view") === "sim" ? "staff" : "resident");
+// As the app reads the URL (core/src/query.rs): the last \`lang\` wins.
+const asked = new URLSearchParams(location.search);
+await start(asked.get("view") === "sim" ? "staff" : asked.getAll("lang").at(-1) === "en" ? "english" : "resident");
 `;
 const name = `start-${hash(start)}.js`;
 writeFileSync(join(dir, name), start);
@@ -101,4 +111,4 @@ writeFileSync(
     .replace("__VERSION__", version)
     .replace("__FILES__", JSON.stringify(["./", ...precache.map((f) => `./${f}`)])),
 );
-console.log(`postbuild: start script ${name}, staff bundle ${staff[0]}, sw.js precaches ${precache.length} files`);
+console.log(`postbuild: start script ${name}, staff bundle ${staff[0]}, English bundle ${english[0]}, sw.js precaches ${precache.length} files`);

@@ -42,12 +42,15 @@ enum Scope {
 
 impl Scope {
     /// `search`: whether views across plans read the search index (`Bundle::search`).
-    fn needed_by(q: &Query, search: bool) -> Scope {
+    /// `english`: whether a search matches the plans' English too, whose word files number the measures
+    /// of the search index.
+    fn needed_by(q: &Query, search: bool, english: bool) -> Scope {
         let measure_plan = q.measure.as_deref().and_then(|m| m.split_once('.')).map(|(plan, _)| plan.to_string());
         let across = if search { Scope::Search } else { Scope::All };
         match (q.effective_view(), &measure_plan) {
             (None, None) => Scope::Index,
             (Some(View::Compare), None) => across,
+            (_, None) if english && !q.q.trim().is_empty() => across,
             _ => match (q.plans.as_slice(), measure_plan) {
                 ([one], None) => Scope::Plan(one.clone()),
                 ([one], Some(p)) if *one == p => Scope::Plan(p),
@@ -69,11 +72,12 @@ impl Scope {
         }
     }
 
-    fn url(&self) -> String {
+    /// `suffix`: `.en` where the plans are read in English (`Bundle::suffix`).
+    fn url(&self, suffix: &str) -> String {
         match self {
-            Scope::Index => data::INDEX_URL.to_string(),
-            Scope::Plan(id) => format!("data/plans/{id}.json"),
-            Scope::Search => data::SEARCH_INDEX_URL.to_string(),
+            Scope::Index => format!("data/index{suffix}.json"),
+            Scope::Plan(id) => format!("data/plans/{id}{suffix}.json"),
+            Scope::Search => format!("data/search/index{suffix}.json"),
             Scope::All => data::DATASET_URL.to_string(),
         }
     }
@@ -111,6 +115,7 @@ pub fn mount(bundle: Bundle) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .expect("index.html has #app");
     root.set_inner_html("");
+    crate::i18n::carry(bundle.texts);
     let handle = leptos::mount::mount_to(root, move || {
         provide_context(bundle);
         App()
@@ -131,19 +136,20 @@ pub fn App() -> impl IntoView {
     provide_context(nav);
     let data = RwSignal::new(Data::Loading);
     let requested: RwSignal<Option<Scope>> = RwSignal::new(None);
-    let search = use_bundle().search;
+    let bundle = use_bundle();
+    let search = bundle.search;
 
     let load = move |scope: Scope| {
         requested.set(Some(scope.clone()));
         data.set(Data::Loading);
         spawn_local(async move {
-            let url = scope.url();
+            let url = scope.url(bundle.suffix());
             let loaded = match scope {
                 Scope::Index => data::fetch_index(&url).await.map(Data::Index),
                 Scope::Search => data::fetch_text(&url).await.and_then(|text| {
                     let malformed = |error| LoadFailure::malformed(error, &text);
                     let index = plan_core::load_search_index(&text).map_err(malformed)?;
-                    let explorer = Explorer::from_index(index, text.clone().into(), nav).map_err(|problem| {
+                    let explorer = Explorer::from_index(index, text.clone().into(), nav, bundle.english).map_err(|problem| {
                         malformed(plan_core::LoadError::Invalid(vec![plan_core::Issue {
                             plan: String::new(),
                             item: data::SEARCH_INDEX_URL.into(),
@@ -168,7 +174,7 @@ pub fn App() -> impl IntoView {
     };
     // Load whenever the view needs data that isn't there (and wasn't just requested).
     Effect::new(move |_| {
-        let need = nav.query.with(|q| Scope::needed_by(q, search));
+        let need = nav.query.with(|q| Scope::needed_by(q, search, bundle.english.is_some()));
         let covered = data.with_untracked(|d| d.scope().is_some_and(|have| have.covers(&need)));
         if !covered && requested.get_untracked().as_ref() != Some(&need) {
             load(need);
@@ -239,6 +245,7 @@ pub fn App() -> impl IntoView {
                     view! { <h1 class="visually-hidden">{t.app_title}</h1> }.into_any()
                 }
             }}
+            {bundle.english.map(|english| (english.notice)())}
             {move || (!embed.get()).then(|| view! { <SearchBox/> })}
             {content}
         </main>
@@ -257,13 +264,19 @@ fn Header() -> impl IntoView {
             Lang::En => (Lang::Ja, "ja"),
         };
         let other = Query { lang: other_lang, ..current };
+        let label = view! { <span lang=other_code aria-label=t.switch_lang_label>{t.switch_lang}</span> };
+        // A resident bundle carries one language: the other is the other bundle, which the start script
+        // starts when the page loads again.
+        let switch = if use_bundle().switches_in_place {
+            view! { <QueryLink to=other class="lang-switch">{label}</QueryLink> }.into_any()
+        } else {
+            view! { <a href=url::href(&other) class="lang-switch">{label}</a> }.into_any()
+        };
         view! {
             <header class="site-header">
                 <div class="wrap">
                     <p class="site-title"><QueryLink to=home>{t.app_title}</QueryLink></p>
-                    <QueryLink to=other class="lang-switch">
-                        <span lang=other_code aria-label=t.switch_lang_label>{t.switch_lang}</span>
-                    </QueryLink>
+                    {switch}
                 </div>
             </header>
         }

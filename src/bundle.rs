@@ -1,14 +1,18 @@
-//! Which bundle is running, and the hand-over from the resident bundle to the staff bundle.
+//! Which bundle is running, and the hand-over from a resident bundle to the staff bundle.
 //!
-//! Both bundles are the same app; they differ in a [`Bundle`] value: mainly what fills the toolbar above
-//! the results and the simulation view. The resident bundle fills them with a button that loads the
-//! staff bundle (components/staff_handover.rs), so none of the simulation, export or import code is in the bytes a
-//! resident's first view downloads. The URL is the only state the two share, with localStorage
-//! (imported actuals, saved scenarios), so the staff bundle starts where the resident one stopped.
+//! The three bundles are the same app; they differ in a [`Bundle`] value: what fills the toolbar above
+//! the results and the simulation view, which UI text they carry, and whether they show the plans in
+//! English. The resident bundles fill the toolbar and the simulation with a button that loads the staff
+//! bundle (components/staff_handover.rs), so none of the simulation, export or import code is in the bytes a
+//! resident's first view downloads; each carries one language, and its language switch is a plain link
+//! that the start script answers with the other (ARCHITECTURE.md, Bundles). The URL is the only state the
+//! bundles share, with localStorage (imported actuals, saved scenarios), so each starts where the last
+//! one stopped.
 //!
 //! ```ignore
-//! app::mount(Bundle::resident()); // src/main.rs
-//! app::mount(Bundle::staff());    // src/bin/staff.rs
+//! app::mount(Bundle::resident());         // src/main.rs
+//! app::mount(Bundle::resident_english()); // src/bin/english.rs
+//! app::mount(Bundle::staff());            // src/bin/staff.rs
 //! ```
 
 use leptos::prelude::*;
@@ -17,6 +21,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::components::staff_handover::{HandoverToolbar, HandoverView};
 use crate::components::toolbar::Toolbar;
+use crate::i18n::{self, Lang, Texts};
+use crate::parts::Parts;
 use crate::views::sim::SimView;
 
 #[derive(Clone, Copy)]
@@ -29,6 +35,26 @@ pub struct Bundle {
     /// ([`crate::parts`]), rather than `data/plans.json`. Not in the staff bundle, whose exports and
     /// simulation need every plan whole.
     pub search: bool,
+    /// The UI text it carries ([`i18n::texts`]): one language in a resident bundle, both in the staff one.
+    pub texts: fn(Lang) -> &'static Texts,
+    /// Whether the language switch changes the page in place (the bundle carries both languages) or
+    /// loads the page again, for the start script to start the other resident bundle.
+    pub switches_in_place: bool,
+    /// The plans' English (`src/english.rs`), in the English resident bundle only.
+    pub english: Option<English>,
+}
+
+/// What shows the plans in English: only the English bundle links it.
+#[derive(Clone, Copy)]
+pub struct English {
+    /// A department or grade, which stay Japanese in the data as the URL's values, in English (tracked).
+    pub term: fn(&str) -> String,
+    /// The measures (ordinals, ascending) having every term in English or in Japanese.
+    pub search: fn(&Parts, &[String]) -> Option<Vec<u32>>,
+    /// Whether that search waits for a file (tracked).
+    pub waiting: fn(&Parts, &[String]) -> bool,
+    /// What every English page says once: the translation is unofficial.
+    pub notice: fn() -> AnyView,
 }
 
 impl Bundle {
@@ -38,7 +64,14 @@ impl Bundle {
             sim_view: || view! { <HandoverView/> }.into_any(),
             page_shown: || {},
             search: true,
+            texts: i18n::japanese,
+            switches_in_place: false,
+            english: None,
         }
+    }
+
+    pub fn resident_english() -> Bundle {
+        Bundle { texts: i18n::english, english: Some(crate::english::ENGLISH), ..Bundle::resident() }
     }
 
     pub fn staff() -> Bundle {
@@ -47,8 +80,30 @@ impl Bundle {
             sim_view: || view! { <SimView/> }.into_any(),
             page_shown: restore_focus,
             search: false,
+            texts: i18n::both,
+            switches_in_place: true,
+            english: None,
         }
     }
+
+    /// `.en` where the plans are read in English: `plans/<id>.en.json` for `plans/<id>.json`, and so on
+    /// (docs/DATA.md, "Files for the app").
+    pub fn suffix(&self) -> &'static str {
+        suffix(self.english)
+    }
+
+    /// A department or grade as the page shows it (tracked in English, as its table arrives).
+    pub fn term(&self, japanese: &str) -> String {
+        match self.english {
+            Some(english) => (english.term)(japanese),
+            None => japanese.to_string(),
+        }
+    }
+}
+
+/// `.en` with the plans' English, else nothing: see [`Bundle::suffix`].
+pub fn suffix(english: Option<English>) -> &'static str {
+    if english.is_some() { ".en" } else { "" }
 }
 
 pub fn use_bundle() -> Bundle {

@@ -9,7 +9,6 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Relative, so the app works under any sub-path.
 pub const DATASET_URL: &str = "data/plans.json";
-pub const INDEX_URL: &str = "data/index.json";
 pub const SEARCH_INDEX_URL: &str = "data/search/index.json";
 
 #[derive(Clone, Debug)]

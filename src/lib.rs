@@ -8,6 +8,7 @@ pub mod app;
 pub mod bundle;
 mod components;
 mod data;
+mod english;
 mod i18n;
 mod local;
 pub mod panic;

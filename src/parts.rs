@@ -7,7 +7,8 @@
 //! plan view each plan without notes, a measure's page its plan's own file
 //! ([`Explorer::show`](crate::state::Explorer::show), at the [`Level`] it needs). Each file is fetched
 //! once and fills in that plan in the dataset. A search fetches the gram files of its words
-//! (`data/search/grams/<k>.json`), once each.
+//! (`data/search/grams/<k>.json`), once each, and in English the English word files too
+//! (`data/search/en/<abc>.json`).
 //!
 //! A file that can't be fetched or doesn't fit the index stops the page with the error panel and a retry,
 //! as a dataset that can't be loaded does: nothing is shown half.
@@ -25,6 +26,7 @@ use plan_core::search::grams::Postings;
 use plan_core::search::{CARDS_PER_FILE, SearchIndex, placeholder};
 use plan_core::{Dataset, LoadError, Plan, PlanIndex};
 
+use crate::bundle::English;
 use crate::data::{self, LoadFailure};
 
 /// How much of a plan a view needs; each level includes the ones before it.
@@ -49,6 +51,8 @@ pub struct State {
     cards: Vec<Vec<(bool, bool)>>,
     /// Gram files by number: `None` until asked for, `Some(None)` while on its way.
     grams: Vec<Option<Option<Postings>>>,
+    /// English word files asked for (`data/search/en/<abc>.json`), by name: `None` while on its way.
+    words: Vec<(String, Option<Postings>)>,
     /// The first failure; the page shows it with a retry.
     pub failed: Option<LoadFailure>,
 }
@@ -61,19 +65,22 @@ pub struct Parts {
     pub gram_files: u32,
     pub listing: Arc<PlanIndex>,
     index: Arc<SearchIndex>,
+    /// In the English bundle: each file of plan text is read in English, and a search matches the English too.
+    pub english: Option<English>,
 }
 
 /// A file of parts on its way: what it is, and where it goes.
 enum Part {
     Grams(u32),
+    Words(String),
     Cards { at: usize, id: String, file: usize },
     Plan { at: usize, id: String, level: Level },
 }
 
 impl Parts {
-    pub fn new(index: Arc<SearchIndex>) -> Parts {
+    pub fn new(index: Arc<SearchIndex>, english: Option<English>) -> Parts {
         let state = Arc::new(Mutex::new(State::new(&index)));
-        Parts { state, version: RwSignal::new(0), gram_files: index.gram_files, listing: Arc::new(index.listing()), index }
+        Parts { state, version: RwSignal::new(0), gram_files: index.gram_files, listing: Arc::new(index.listing()), index, english }
     }
 
     /// The state, tracked: whoever reads it runs again when it changes.
@@ -102,8 +109,11 @@ impl Parts {
     }
 
     /// The measures (ordinals) that contain every word, once their gram files are here (tracked).
+    /// Asks for the missing ones, each once.
     pub fn search(&self, words: &[String]) -> Option<Vec<u32>> {
-        if !self.missing_grams(words).is_empty() {
+        let missing = self.missing_grams(words);
+        if !missing.is_empty() {
+            self.fetch_grams(missing);
             return None;
         }
         let files = self.gram_files;
@@ -113,6 +123,39 @@ impl Parts {
             _ => None,
         };
         Some(plan_core::search::grams::search(words, lookup))
+    }
+
+    /// The English word files these terms need that are not here yet (tracked).
+    pub fn missing_words(&self, terms: &[String]) -> Vec<String> {
+        let state = self.read();
+        let mut files = plan_core::search::words::files_for(terms);
+        files.retain(|f| !state.words.iter().any(|(n, p)| n == f && p.is_some()));
+        files
+    }
+
+    /// In English: the measures (ordinals, ascending) whose English has every word of every term
+    /// (`plan_core::search::words`), once their files are here; else asks for them (tracked).
+    pub fn search_english(&self, terms: &[String]) -> Option<Vec<u32>> {
+        let missing = self.missing_words(terms);
+        if !missing.is_empty() {
+            for file in missing {
+                let asked = {
+                    let mut s = self.untracked();
+                    let asked = s.words.iter().any(|(n, _)| *n == file);
+                    if !asked {
+                        s.words.push((file.clone(), None));
+                    }
+                    !asked
+                };
+                if asked {
+                    self.fetch(Part::Words(file));
+                }
+            }
+            return None;
+        }
+        let state = self.read();
+        let lookup = |f: &str| state.words.iter().find(|(n, _)| n == f).and_then(|(_, p)| p.as_ref());
+        plan_core::search::words::search(terms, lookup)
     }
 
     /// Asks for these gram files, each once.
@@ -187,14 +230,21 @@ impl Parts {
     fn fetch(&self, part: Part) {
         let parts = self.clone();
         spawn_local(async move {
+            let suffix = crate::bundle::suffix(parts.english);
             let url = match &part {
                 Part::Grams(file) => format!("data/search/grams/{file}.json"),
-                Part::Cards { id, file, .. } => format!("data/cards/{id}/{file}.json"),
-                Part::Plan { id, level: Level::Outline | Level::Names, .. } => format!("data/names/{id}.json"),
-                Part::Plan { id, level: Level::Overview, .. } => format!("data/overview/{id}.json"),
-                Part::Plan { id, level: Level::Full, .. } => format!("data/plans/{id}.json"),
+                Part::Words(file) => format!("data/search/en/{file}.json"),
+                Part::Cards { id, file, .. } => format!("data/cards/{id}/{file}{suffix}.json"),
+                Part::Plan { id, level: Level::Outline | Level::Names, .. } => format!("data/names/{id}{suffix}.json"),
+                Part::Plan { id, level: Level::Overview, .. } => format!("data/overview/{id}{suffix}.json"),
+                Part::Plan { id, level: Level::Full, .. } => format!("data/plans/{id}{suffix}.json"),
             };
-            let result = data::fetch_text(&url).await.and_then(|text| parts.take(part, &text, &url));
+            let text = match (&part, data::fetch_text(&url).await) {
+                // No measure has a word that begins with these two characters.
+                (Part::Words(_), Err(LoadFailure::Missing { status: 404, .. })) => Ok(r#"{"grams":[],"lists":[]}"#.to_string()),
+                (_, text) => text,
+            };
+            let result = text.and_then(|text| parts.take(part, &text, &url));
             if let Err(failure) = result {
                 parts.change(|s| {
                     s.failed.get_or_insert(failure);
@@ -207,6 +257,14 @@ impl Parts {
     fn take(&self, part: Part, text: &str, url: &str) -> Result<(), LoadFailure> {
         let malformed = |error| LoadFailure::malformed(error, text);
         match part {
+            Part::Words(file) => {
+                let postings = plan_core::load_postings(text).map_err(malformed)?;
+                self.change(|s| {
+                    if let Some((_, slot)) = s.words.iter_mut().find(|(n, _)| *n == file) {
+                        *slot = Some(postings);
+                    }
+                });
+            }
             Part::Grams(file) => {
                 let postings = plan_core::load_postings(text).map_err(malformed)?;
                 self.change(|s| {
@@ -307,7 +365,7 @@ impl State {
     fn new(index: &SearchIndex) -> State {
         let (levels, grams) = (vec![Default::default(); index.plans.len()], (0..index.gram_files).map(|_| None).collect());
         let cards = index.plans.iter().map(|p| vec![(false, false); p.measures.len().div_ceil(CARDS_PER_FILE)]).collect();
-        State { levels, cards, dataset: Arc::new(index.outline()), grams, failed: None }
+        State { levels, cards, dataset: Arc::new(index.outline()), grams, words: Vec::new(), failed: None }
     }
 }
 

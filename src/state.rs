@@ -13,6 +13,7 @@ use plan_core::explore::{Catalog, Filter, Results};
 use plan_core::query::Query;
 use plan_core::{Dataset, Plan, PlanIndex};
 
+use crate::bundle::English;
 use crate::i18n::{Lang, Texts, texts};
 use crate::parts::{Level, Parts};
 use crate::url::{self, History};
@@ -80,10 +81,11 @@ impl Explorer {
     }
 
     /// Across plans from the search index (`data/search/index.json`, whose text is `source`).
-    pub fn from_index(index: plan_core::search::SearchIndex, source: Arc<str>, nav: Nav) -> Result<Explorer, String> {
+    /// `english`: the English bundle's, which reads the plans' English and searches it too.
+    pub fn from_index(index: plan_core::search::SearchIndex, source: Arc<str>, nav: Nav, english: Option<English>) -> Result<Explorer, String> {
         let (catalog, themes) = index.catalog()?;
         let outline = Arc::new(index.outline());
-        let parts = Parts::new(Arc::new(index));
+        let parts = Parts::new(Arc::new(index), english);
         Ok(Explorer::with(outline, source, true, Arc::new(catalog), Arc::new(themes), Some(parts), nav))
     }
 
@@ -108,10 +110,9 @@ impl Explorer {
         let results = Memo::new(move |previous: Option<&Results>| {
             let mut filter = query.with(|q| Filter::new(&for_results, q, &url::nfkc));
             if let Some(parts) = for_search.as_ref().filter(|_| !filter.terms.is_empty()) {
-                match parts.search(&filter.terms) {
+                match parts.english.map_or_else(|| parts.search(&filter.terms), |english| (english.search)(parts, &filter.terms)) {
                     Some(hits) => filter.hits = Some(hits),
                     None => {
-                        parts.fetch_grams(parts.missing_grams(&filter.terms));
                         // Before any result: nothing yet, counted per facet as the views expect.
                         filter.hits = Some(Vec::new());
                         return previous.cloned().unwrap_or_else(|| for_results.explore(&filter));
@@ -135,7 +136,10 @@ impl Explorer {
     pub fn searching(&self) -> bool {
         let Some(parts) = &self.parts else { return false };
         let terms = self.query.with(|q| plan_core::text::terms(&q.q, &url::nfkc));
-        !parts.missing_grams(&terms).is_empty()
+        match parts.english {
+            Some(english) => (english.waiting)(parts, &terms),
+            None => !parts.missing_grams(&terms).is_empty(),
+        }
     }
 
     /// Asks for these plans at `level`, for a view that shows them; `false` until they are all here (the

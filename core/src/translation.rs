@@ -4,8 +4,9 @@
 //!
 //! A [`Translation`] maps [`key`]s (an item's id and a field) to text, and recurring words (departments,
 //! units, grades, worded targets) through [`Translation::terms`], keyed by the Japanese as printed, so
-//! one word reads the same everywhere. The data tool checks it against the plans and publishes it whole as
-//! `data/translations/en.json`.
+//! one word reads the same everywhere. The data tool writes the whole of it (`data/translations/en.json`)
+//! and, for the app, the part of it that each app file holds (`plans/<id>.en.json` beside
+//! `plans/<id>.json`, and so on), loaded only in English.
 //!
 //! ```
 //! use plan_core::translation::{Texts, Translation, key};
@@ -23,7 +24,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{FiscalYear, Target};
+use crate::model::{FiscalYear, Measure, Target};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -31,7 +32,7 @@ pub struct Translation {
     pub schema_version: u32,
     /// The language, as a BCP 47 tag: `en`.
     pub lang: String,
-    /// What the translation is, and that the Japanese prevails.
+    /// What the translation is and which text prevails; in the published whole, not in the app's parts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<String>,
     /// Translated fields of items, by [`key`].
@@ -44,18 +45,8 @@ pub struct Translation {
     pub terms: Texts,
 }
 
-impl Translation {
-    pub fn text(&self, key: &str) -> Option<&str> {
-        self.texts.get(key)
-    }
-
-    pub fn term(&self, japanese: &str) -> Option<&str> {
-        self.terms.get(japanese)
-    }
-}
-
-/// A JSON object of strings, held as its pairs in key order, found by binary search: a reader in the
-/// browser needs no map type of its own (each costs the wasm its code; ARCHITECTURE.md, Budgets).
+/// A JSON object of strings, held as its pairs in key order: the browser reads it without a map type of its
+/// own (each costs the wasm its code; ARCHITECTURE.md, Budgets) and finds a key by binary search.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(from = "BTreeMap<String, String>", into = "BTreeMap<String, String>")]
 pub struct Texts(pub(crate) Vec<(String, String)>);
@@ -84,7 +75,7 @@ impl Texts {
         self.0[from..].iter().take_while(move |(k, _)| k.starts_with(prefix)).map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
-    /// Whether the keys are in order, as serde writes a map: a lookup needs it.
+    /// Whether the keys are in order, as a file written by the data tool has them: a lookup needs it.
     pub fn is_sorted(&self) -> bool {
         self.0.windows(2).all(|w| w[0].0 < w[1].0)
     }
@@ -105,6 +96,39 @@ impl From<BTreeMap<String, String>> for Texts {
 impl From<Texts> for BTreeMap<String, String> {
     fn from(texts: Texts) -> BTreeMap<String, String> {
         texts.0.into_iter().collect()
+    }
+}
+
+impl Translation {
+    pub fn text(&self, key: &str) -> Option<&str> {
+        self.texts.get(key)
+    }
+
+    pub fn term(&self, japanese: &str) -> Option<&str> {
+        self.terms.get(japanese)
+    }
+
+    /// The part of this translation that the texts of `items` (ids of plans, policies or measures) and
+    /// the given Japanese `words` need: what one app file carries beside its Japanese.
+    pub fn part<'a>(&self, items: &[&str], words: impl IntoIterator<Item = &'a str>) -> Translation {
+        let owned: Vec<String> = items.iter().map(|id| format!("{id}/")).collect();
+        let texts = owned.iter().flat_map(|prefix| self.texts.starting_with(prefix)).map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let terms = words.into_iter().filter_map(|w| Some((w.to_string(), self.terms.get(w)?.to_string()))).collect();
+        Translation { schema_version: self.schema_version, lang: self.lang.clone(), notice: None, texts, terms }
+    }
+}
+
+impl Translation {
+    /// The English a search matches for a measure: its name, summary, departments, schedule and
+    /// indicator names, as [`crate::explore`] searches the Japanese of the same fields.
+    pub fn searchable(&self, measure: &Measure) -> String {
+        let mut parts: Vec<&str> = vec![measure.code.as_str()];
+        parts.extend(self.text(&key::name(&measure.id)));
+        parts.extend(self.text(&key::summary(&measure.id)));
+        parts.extend(measure.departments.iter().filter_map(|d| self.term(d)));
+        parts.extend(measure.schedule.iter().filter_map(|s| self.text(&key::schedule(&measure.id, s.fy)).or_else(|| self.term(&s.text))));
+        parts.extend(measure.indicators.iter().filter_map(|i| self.text(&key::indicator(&measure.id, &i.id))));
+        parts.join("\n")
     }
 }
 

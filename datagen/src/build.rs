@@ -9,10 +9,11 @@
 use std::path::Path;
 
 use plan_core::explore::Catalog;
-use plan_core::search::{MeasureCards, MeasureNames, SearchIndex, grams};
+use plan_core::search::{MeasureCards, MeasureNames, SearchIndex, grams, words};
 use plan_core::translation::Translation;
 use plan_core::{Dataset, PlanIndex, Plan, SCHEMA_VERSION};
 
+use crate::translate;
 use unicode_normalization::UnicodeNormalization;
 
 /// About how many numbers of postings go in one gram file: small enough that a search downloads a few
@@ -53,7 +54,9 @@ pub fn render(dataset: &Dataset, english: &Translation) -> Vec<(String, Vec<u8>)
         ("translations/en.json".to_string(), json(english)),
         ("translation.schema.json".to_string(), translation_schema().into_bytes()),
     ];
-
+    files.extend(english_files(dataset, english));
+    let search = search_files(dataset);
+    files.push(("search/index.en.json".to_string(), english_search_index(&search[0].1, dataset, english)));
     for plan in &dataset.plans {
         files.push((format!("plans/{}.json", plan.id), json(&single(plan))));
         let overview = Dataset { schema_version: SCHEMA_VERSION, plans: vec![plan.clone()], themes: vec![] }.overview();
@@ -63,7 +66,7 @@ pub fn render(dataset: &Dataset, english: &Translation) -> Vec<(String, Vec<u8>)
             files.push((format!("cards/{}/{k}.json", plan.id), json(cards)));
         }
     }
-    files.extend(search_files(dataset));
+    files.extend(search);
     files
 }
 
@@ -80,6 +83,47 @@ pub fn search_files(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
         files.push((format!("search/grams/{k}.json"), serde_json::to_vec(postings).expect("postings serialise")));
     }
     files
+}
+
+/// What the app reads in English instead of its Japanese files (docs/DATA.md, "Files for the app"): each
+/// file of plan text again as `<file>.en.json`, made from the plans in English ([`translate::apply`]);
+/// `terms.en.json`, the English of departments and grades, which stay Japanese as the URL's values; and
+/// the English search words, `search/en/<abc>.json`. The search index in English differs only in the plans'
+/// titles, municipalities and statuses: its facets and themes are the Japanese index's.
+pub fn english_files(dataset: &Dataset, english: &Translation) -> Vec<(String, Vec<u8>)> {
+    let translated = Dataset { plans: dataset.plans.iter().map(|p| translate::apply(p, english)).collect(), ..dataset.clone() };
+    let json = |value: &dyn erased::Json| value.to_json().into_bytes();
+    let mut files = vec![("index.en.json".to_string(), json(&PlanIndex::of(&translated)))];
+    let values = dataset.plans.iter().flat_map(|p| p.grades.iter().map(|g| g.grade.as_str()).chain(p.measures.iter().flat_map(|m| m.departments.iter().map(String::as_str))));
+    files.push(("terms.en.json".to_string(), json(&english.part(&[], values))));
+    for plan in &translated.plans {
+        files.push((format!("plans/{}.en.json", plan.id), json(&single(plan))));
+        let overview = Dataset { schema_version: SCHEMA_VERSION, plans: vec![plan.clone()], themes: vec![] }.overview();
+        files.push((format!("overview/{}.en.json", plan.id), json(&overview)));
+        files.push((format!("names/{}.en.json", plan.id), json(&MeasureNames::of(plan))));
+        for (k, cards) in MeasureCards::of(plan).iter().enumerate() {
+            files.push((format!("cards/{}/{k}.en.json", plan.id), json(cards)));
+        }
+    }
+    let measures = dataset.plans.iter().flat_map(|p| &p.measures);
+    let texts: Vec<String> = measures.map(|m| english.searchable(m)).collect();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    for (file, postings) in words::build(&texts) {
+        files.push((format!("search/en/{file}.json"), json(&postings)));
+    }
+    files
+}
+
+/// `search/index.json` in English: the same rows, the plans' listing in English.
+pub fn english_search_index(index: &[u8], dataset: &Dataset, english: &Translation) -> Vec<u8> {
+    let mut index: SearchIndex = serde_json::from_slice(index).expect("the index just written reads back");
+    for (entry, plan) in index.plans.iter_mut().zip(&dataset.plans) {
+        let plan = translate::apply(plan, english);
+        entry.title = plan.title;
+        entry.municipality = plan.municipality;
+        entry.status = plan.status;
+    }
+    serde_json::to_vec(&index).expect("the index serialises")
 }
 
 /// The seed texts, so that the app can show the passage a measure cites: `sources/<seed file>`.

@@ -371,3 +371,53 @@ fn line_of_table(text: &str, header: &str) -> usize {
         }
     }
 }
+
+/// The plan in English, for the app's English files (docs/DATA.md, "Files for the app"): every
+/// translated field in English, and what is not translated left out or kept as a value. Kept in Japanese:
+/// departments and grade words, which are values of the URL's `dept` and `grade` (PRODUCT.md §5; the app
+/// shows them through `terms.en.json`), codes, and the printed tables (`summaries`). Left out: the notes,
+/// written for specialists and not translated (the Japanese view has them).
+pub fn apply(plan: &Plan, english: &Translation) -> Plan {
+    let text = |key: String, japanese: &str| english.text(&key).or_else(|| english.term(japanese)).unwrap_or(japanese).to_string();
+    let term = |japanese: &str| english.term(japanese).unwrap_or(japanese).to_string();
+    let indicators = |owner: &str, list: &[Indicator]| -> Vec<Indicator> {
+        list.iter()
+            .map(|i| Indicator {
+                name: text(key::indicator(owner, &i.id), &i.name),
+                unit: i.unit.as_deref().map(term),
+                targets: i
+                    .targets
+                    .iter()
+                    .map(|t| plan_core::Target { text: t.text.as_deref().map(|x| text(key::target(owner, &i.id, t), x)), ..t.clone() })
+                    .collect(),
+                note: None,
+                ..i.clone()
+            })
+            .collect()
+    };
+    let mut out = plan.clone();
+    out.title = text(key::title(&plan.id), &plan.title);
+    out.municipality.name = term(&plan.municipality.name);
+    out.status = term(&plan.status);
+    out.notes.clear();
+    for grade in &mut out.grades {
+        grade.meaning = text(key::grade(&plan.id, &grade.grade), &grade.meaning);
+    }
+    for policy in &mut out.policies {
+        policy.kind = term(&policy.kind);
+        policy.name = text(key::name(&policy.id), &policy.name);
+        policy.summary = policy.summary.as_deref().map(|s| text(key::summary(&policy.id), s));
+        policy.indicators = indicators(&policy.id, &policy.indicators);
+        policy.note = None;
+    }
+    for measure in &mut out.measures {
+        measure.name = text(key::name(&measure.id), &measure.name);
+        measure.summary = measure.summary.as_deref().map(|s| text(key::summary(&measure.id), s));
+        for entry in &mut measure.schedule {
+            entry.text = text(key::schedule(&measure.id, entry.fy), &entry.text);
+        }
+        measure.indicators = indicators(&measure.id, &measure.indicators);
+        measure.note = None;
+    }
+    out
+}

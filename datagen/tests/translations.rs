@@ -199,3 +199,35 @@ fn the_published_english_reads_back_with_the_browsers_reader_and_keeps_its_order
     assert_ne!(shuffled, text);
     assert!(plan_core::load_translation(&shuffled).is_err());
 }
+
+/// The app's English files (issue 16): each plan's file reads in English, departments and grades stay the
+/// URL's Japanese values with their English in `terms.en.json`, and the English word files find the
+/// issue's example, 北区's 電子申請の推進, for "electronic application".
+#[test]
+fn the_apps_english_files_show_and_find_the_english() {
+    let seeds = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../seeds"));
+    let dataset = load_seeds(seeds).unwrap();
+    let english = translate::load(&seeds.join("translations/en"), &dataset).unwrap();
+    let files: std::collections::BTreeMap<String, Vec<u8>> = plan_data::build::render(&dataset, &english).into_iter().collect();
+    let text = |path: &str| std::str::from_utf8(files.get(path).unwrap_or_else(|| panic!("{path} is written"))).unwrap().to_string();
+
+    let kita = plan_core::load_dataset(&text("plans/kita-dx2025.en.json")).unwrap();
+    let measure = kita.plans[0].measures.iter().find(|m| m.id == "kita-dx2025.m1-1-1-1").unwrap();
+    assert_eq!(measure.name, "Promoting electronic applications");
+    let japanese = dataset.plans.iter().flat_map(|p| &p.measures).find(|m| m.id == measure.id).unwrap();
+    assert_eq!(measure.departments, japanese.departments, "departments stay the URL's values");
+    let terms = plan_core::load_translation(&text("terms.en.json")).unwrap();
+    assert!(measure.departments.iter().all(|d| terms.term(d).is_some()), "every department has its English");
+
+    // Measures are numbered as the plans list them, as in the gram files.
+    let ordinal = dataset.plans.iter().flat_map(|p| &p.measures).position(|m| m.id == measure.id).unwrap() as u32;
+    let words: std::collections::BTreeMap<String, plan_core::search::grams::Postings> = files
+        .iter()
+        .filter_map(|(path, bytes)| {
+            let name = path.strip_prefix("search/en/")?.strip_suffix(".json")?;
+            Some((name.to_string(), plan_core::load_postings(std::str::from_utf8(bytes).unwrap()).unwrap()))
+        })
+        .collect();
+    let found = plan_core::search::words::search(&["electronic".into(), "application".into()], |file| words.get(file)).unwrap();
+    assert!(found.contains(&ordinal), "{found:?} lacks {ordinal}");
+}

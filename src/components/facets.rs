@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use plan_core::query::Query;
 
+use crate::bundle::use_bundle;
 use crate::i18n::fiscal_year;
 use crate::parts::Level;
 use crate::state::{Explorer, use_explorer};
@@ -51,6 +52,7 @@ fn FacetSelect(
 pub fn Facets() -> impl IntoView {
     move || {
         let explorer = use_explorer();
+        let bundle = use_bundle();
         let t = explorer.texts();
         let lang = explorer.lang();
         let query = explorer.query.get();
@@ -84,7 +86,7 @@ pub fn Facets() -> impl IntoView {
             .departments
             .iter()
             .enumerate()
-            .map(|(i, d)| (d.clone(), d.clone(), results.departments[i]))
+            .map(|(i, d)| (d.clone(), bundle.term(d), results.departments[i]))
             .collect();
         departments.sort_unstable_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
         let years = catalog
@@ -93,7 +95,7 @@ pub fn Facets() -> impl IntoView {
             .enumerate()
             .map(|(i, y)| (y.to_string(), fiscal_year(lang, *y), results.years[i]))
             .collect();
-        let grades: Vec<_> = catalog.grades.iter().enumerate().map(|(i, g)| (g.clone(), g.clone(), results.grades[i])).collect();
+        let grades: Vec<_> = catalog.grades.iter().enumerate().map(|(i, g)| (g.clone(), bundle.term(g), results.grades[i])).collect();
 
         let pick = |change: fn(&mut Query, Option<String>)| {
             Callback::new(move |value: Option<String>| use_explorer().update(|q| change(q, value)))
@@ -152,6 +154,7 @@ pub fn Facets() -> impl IntoView {
 /// The chosen filters as chips, each removable, and "clear all".
 #[component]
 fn ActiveFilters(explorer: Explorer, query: Query) -> impl IntoView {
+    let bundle = use_bundle();
     let t = explorer.texts();
     let lang = explorer.lang();
     let dataset = untrack(|| explorer.dataset());
@@ -176,19 +179,19 @@ fn ActiveFilters(explorer: Explorer, query: Query) -> impl IntoView {
         chips.push((label, without(&|q| q.policy = None)));
     }
     if let Some(dept) = &query.dept {
-        chips.push((dept.clone(), without(&|q| q.dept = None)));
+        chips.push((bundle.term(dept), without(&|q| q.dept = None)));
     }
     if let Some(year) = query.year {
         chips.push((fiscal_year(lang, year), without(&|q| q.year = None)));
     }
     if let Some(grade) = &query.grade {
-        chips.push((grade.clone(), without(&|q| q.grade = None)));
+        chips.push((bundle.term(grade), without(&|q| q.grade = None)));
     }
     if query.new_only {
         chips.push((t.new_badge.to_string(), without(&|q| q.new_only = false)));
     }
     if !query.q.trim().is_empty() {
-        chips.push((format!("「{}」", query.q.trim()), without(&|q| q.q.clear())));
+        chips.push(((t.quoted)(query.q.trim()), without(&|q| q.q.clear())));
     }
     if chips.is_empty() {
         return None;

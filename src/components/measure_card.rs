@@ -5,14 +5,16 @@ use leptos::prelude::*;
 use plan_core::explore::MeasureRef;
 use plan_core::query::Query;
 
+use crate::bundle::use_bundle;
 use crate::components::highlight::Highlight;
 use crate::components::link::QueryLink;
-use crate::i18n::fiscal_year;
+use crate::i18n::{Texts, fiscal_year};
 use crate::state::use_explorer;
 
 #[component]
 pub fn MeasureCard(at: MeasureRef, terms: Vec<String>) -> impl IntoView {
     let explorer = use_explorer();
+    let bundle = use_bundle();
     let t = explorer.texts();
     let lang = explorer.lang();
     // Untracked: the list that renders the card tracks the dataset.
@@ -20,7 +22,7 @@ pub fn MeasureCard(at: MeasureRef, terms: Vec<String>) -> impl IntoView {
     let plan = &dataset.plans[at.plan];
     let measure = &plan.measures[at.measure];
     let to = Query { measure: Some(measure.id.clone()), ..explorer.query.get_untracked() };
-    let departments = if measure.departments.is_empty() { t.not_stated.to_string() } else { measure.departments.join("、") };
+    let departments = departments(&measure.departments, t);
     let years = plan_core::explore::measure_years(measure);
     let span = match (years.first(), years.last()) {
         (Some(&a), Some(&b)) if a == b => Some(fiscal_year(lang, a)),
@@ -30,7 +32,7 @@ pub fn MeasureCard(at: MeasureRef, terms: Vec<String>) -> impl IntoView {
     let grades: Vec<String> = measure
         .evaluations
         .iter()
-        .filter_map(|e| e.grade.as_ref().map(|g| format!("{} {g}", fiscal_year(lang, e.fy))))
+        .filter_map(|e| e.grade.as_ref().map(|g| format!("{} {}", fiscal_year(lang, e.fy), bundle.term(g))))
         .collect();
     let summary = measure.summary.clone().unwrap_or_default();
     let (id, code, name, is_new) = (measure.id.clone(), measure.code.clone(), measure.name.clone(), measure.is_new);
@@ -41,7 +43,7 @@ pub fn MeasureCard(at: MeasureRef, terms: Vec<String>) -> impl IntoView {
             <p class="measure-plan">{plan_label}</p>
             <h3 class="measure-title">
                 <QueryLink to>
-                    <span class="code">{code}</span>" "
+                    <span class="code" lang="ja">{code}</span>" "
                     <Highlight text=name terms=name_terms/>
                 </QueryLink>
                 {is_new.then(|| view! { " " <span class="chip new">{t.new_badge}</span> })}
@@ -54,4 +56,13 @@ pub fn MeasureCard(at: MeasureRef, terms: Vec<String>) -> impl IntoView {
             </p>
         </li>
     }
+}
+
+/// Departments in the page's language, or "not stated".
+pub fn departments(list: &[String], t: &Texts) -> String {
+    if list.is_empty() {
+        return t.not_stated.to_string();
+    }
+    let bundle = use_bundle();
+    list.iter().map(|d| bundle.term(d)).collect::<Vec<_>>().join(t.list_separator)
 }

@@ -1,3 +1,4 @@
+pub mod english_notice;
 pub mod error_panel;
 pub mod facets;
 pub mod highlight;

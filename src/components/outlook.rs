@@ -12,18 +12,20 @@ use plan_core::{Plan, PlanIndex};
 
 use crate::components::link::QueryLink;
 use crate::components::source_passage::SourcePassage;
-use crate::i18n::{Lang, Texts, fiscal_year, number};
+use crate::i18n::{Lang, Texts, fiscal_year, number, with_unit};
 use crate::state::use_explorer;
 
 /// `data/index.json` (which holds every plan's record), loading or failed.
 pub type IndexState = Signal<Option<Result<Arc<PlanIndex>, ()>>>;
 
-/// Fetches `data/index.json` once for every outlook on the page: a view of one plan has only its own file.
+/// Fetches `data/index.json` (in English, `index.en.json`) once for every outlook on the page: a view of
+/// one plan has only its own file.
 pub fn fetch_index() -> IndexState {
     let state = RwSignal::new(None);
+    let url = format!("data/index{}.json", crate::bundle::use_bundle().suffix());
     spawn_local(async move {
         state.set(Some(
-            crate::data::fetch_index(crate::data::INDEX_URL)
+            crate::data::fetch_index(&url)
                 .await
                 .map_err(|_| ()),
         ))
@@ -174,7 +176,7 @@ pub fn printed_results(plan: &Plan, t: &'static Texts, lang: Lang) -> impl IntoV
         let unit = i.unit.as_deref().unwrap_or_default();
         for a in i.actuals.iter().filter(|a| !a.local) {
             let rate = a.attainment_reported.map(|r| (t.attainment_printed)(number(r))).unwrap_or_default();
-            items.push(format!("{owner} / {}: {} {}{unit}{rate}", i.name, fiscal_year(lang, a.fy), number(a.value)));
+            items.push(format!("{owner} / {}: {} {}{rate}", i.name, fiscal_year(lang, a.fy), with_unit(a.value, unit)));
         }
     }
     (!items.is_empty()).then(|| {

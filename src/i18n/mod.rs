@@ -5,7 +5,32 @@ pub mod staff;
 
 pub use plan_core::query::Lang;
 
+/// The UI text in `lang`, from the tables the running bundle carries ([`crate::bundle::Bundle::texts`]).
 pub fn texts(lang: Lang) -> &'static Texts {
+    CARRIED.with(|c| c.get()).expect("app::mount sets the bundle's texts")(lang)
+}
+
+thread_local! {
+    static CARRIED: std::cell::Cell<Option<fn(Lang) -> &'static Texts>> = const { std::cell::Cell::new(None) };
+}
+
+/// Set once, by `app::mount`: a function that names one table is all a bundle links of them.
+pub fn carry(tables: fn(Lang) -> &'static Texts) {
+    CARRIED.with(|c| c.set(Some(tables)));
+}
+
+/// Only Japanese: the Japanese resident bundle (an English page is the English bundle's).
+pub fn japanese(_: Lang) -> &'static Texts {
+    &JA
+}
+
+/// Only English: the English resident bundle.
+pub fn english(_: Lang) -> &'static Texts {
+    &EN
+}
+
+/// Both: the staff bundle, which switches language in place.
+pub fn both(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Ja => &JA,
         Lang::En => &EN,
@@ -28,6 +53,12 @@ pub fn fiscal_year(lang: Lang, fy: i32) -> String {
 
 pub use plan_core::format::number;
 
+/// A value with its unit: 「122,609件」, "122,609 cases" (a space before a unit in Latin letters).
+pub fn with_unit(value: f64, unit: &str) -> String {
+    let space = if unit.starts_with(|c: char| c.is_ascii_alphabetic()) { " " } else { "" };
+    format!("{}{space}{unit}", number(value))
+}
+
 pub struct Texts {
     pub app_title: &'static str,
     pub app_subtitle: &'static str,
@@ -43,6 +74,8 @@ pub struct Texts {
     pub search_placeholder: &'static str,
     pub search_hint: &'static str,
     pub topics_heading: &'static str,
+    /// Topics residents ask about (PRODUCT.md §1); each is a search, in the page's language.
+    pub topics: [&'static str; 6],
     pub wards_heading: &'static str,
     pub find_ward: &'static str,
     /// Municipalities shown, of those whose name matches.
@@ -72,6 +105,10 @@ pub struct Texts {
     pub no_results_hint: &'static str,
     pub departments: &'static str,
     pub not_stated: &'static str,
+    /// A searched phrase, quoted as the language quotes.
+    pub quoted: fn(&str) -> String,
+    /// Between the items of a list in running text: 「、」 or ", ".
+    pub list_separator: &'static str,
     pub source: &'static str,
     pub line: fn(u32) -> String,
     pub new_badge: &'static str,
@@ -175,6 +212,7 @@ pub static JA: Texts = Texts {
     search_placeholder: "例：マイナンバー、窓口、子育て",
     search_hint: "ひらがな・カタカナ、全角・半角は区別しません。スペースで区切ると、すべての語を含む施策にしぼります。",
     topics_heading: "話題から探す",
+    topics: ["マイナンバー", "窓口", "オンライン申請", "子育て", "防災", "キャッシュレス"],
     wards_heading: "区と計画",
     find_ward: "自治体名で探す",
     wards_shown: |shown, total| match total {
@@ -207,6 +245,8 @@ pub static JA: Texts = Texts {
     no_results_hint: "条件を減らすか、別のキーワードでお試しください。",
     departments: "担当",
     not_stated: "記載なし",
+    list_separator: "、",
+    quoted: |q| format!("「{q}」"),
     source: "出典",
     line: |n| format!("{n}行目"),
     new_badge: "新規",
@@ -324,9 +364,10 @@ pub static EN: Texts = Texts {
     switch_lang: "日本語",
     switch_lang_label: "日本語に切り替える",
     search_label: "Search by keyword",
-    search_placeholder: "e.g. マイナンバー, 窓口, 子育て",
+    search_placeholder: "e.g. My Number, counter, child",
     search_hint: "Hiragana and katakana, full- and half-width match each other. Several words narrow the result.",
     topics_heading: "Browse by topic",
+    topics: ["My Number", "counter", "online application", "child", "disaster", "cashless"],
     wards_heading: "Wards and plans",
     find_ward: "Find a municipality by name",
     wards_shown: |shown, total| match total {
@@ -360,6 +401,8 @@ pub static EN: Texts = Texts {
     no_results_hint: "Remove a filter or try another keyword.",
     departments: "Responsible",
     not_stated: "Not stated",
+    list_separator: ", ",
+    quoted: |q| format!("“{q}”"),
     source: "Source",
     line: |n| format!("line {n}"),
     new_badge: "New",

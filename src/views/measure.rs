@@ -8,10 +8,12 @@ use plan_core::query::{Query, View};
 use plan_core::status::Latest;
 use plan_core::{Dataset, Indicator, Measure, Plan, Role, attainment_percent};
 
+use crate::bundle::use_bundle;
 use crate::components::link::QueryLink;
 use crate::components::loading::Loading;
+use crate::components::measure_card::departments;
 use crate::components::source_passage::SourcePassage;
-use crate::i18n::{Lang, Texts, fiscal_year, number};
+use crate::i18n::{Lang, Texts, fiscal_year, number, with_unit};
 use crate::state::use_explorer;
 
 #[component]
@@ -41,7 +43,7 @@ pub fn MeasureView(id: String) -> impl IntoView {
                     <QueryLink to=plan_link>{plan_label}</QueryLink>
                 </p>
                 <h2 id="measure-title">
-                    <span class="code">{measure.code.clone()}</span>" "{measure.name.clone()}
+                    <span class="code" lang="ja">{measure.code.clone()}</span>" "{measure.name.clone()}
                     {measure.is_new.then(|| view! { " " <span class="chip new">{t.new_badge}</span> })}
                 </h2>
                 {status_line(measure, t, lang)}
@@ -49,7 +51,7 @@ pub fn MeasureView(id: String) -> impl IntoView {
                     <dt>{t.summary}</dt>
                     <dd>{measure.summary.clone().unwrap_or_else(|| t.not_stated.to_string())}</dd>
                     <dt>{t.departments}</dt>
-                    <dd>{if measure.departments.is_empty() { t.not_stated.to_string() } else { measure.departments.join("、") }}</dd>
+                    <dd>{departments(&measure.departments, t)}</dd>
                     <dt>{t.policies}</dt>
                     <dd>{policy_links(plan, measure, t, lang)}</dd>
                 </dl>
@@ -78,9 +80,9 @@ fn status_line(measure: &Measure, t: &'static Texts, lang: Lang) -> impl IntoVie
     let year = plan_core::status::fiscal_year_of(today.get_full_year() as i32, today.get_month() + 1);
     let status = plan_core::status::measure_status(measure, year);
     let latest = match status.latest {
-        Some(Latest::Grade { fy, grade }) => (t.status_grade)(&fiscal_year(lang, fy), grade),
+        Some(Latest::Grade { fy, grade }) => (t.status_grade)(&fiscal_year(lang, fy), &use_bundle().term(grade)),
         Some(Latest::Actual { fy, indicator, value }) => {
-            let value = format!("{}{}", number(value), indicator.unit.as_deref().unwrap_or_default());
+            let value = with_unit(value, indicator.unit.as_deref().unwrap_or_default());
             (t.status_actual)(&fiscal_year(lang, fy), &indicator.name, &value)
         }
         None => t.status_no_record.to_string(),
@@ -138,7 +140,7 @@ fn schedule(measure: &Measure, t: &'static Texts, lang: Lang) -> impl IntoView {
 
 fn indicator_table(indicator: &Indicator, t: &'static Texts, lang: Lang) -> impl IntoView {
     let unit = indicator.unit.clone().unwrap_or_default();
-    let with_unit = |v: f64| format!("{}{}", number(v), unit);
+    let with_unit = |v: f64| with_unit(v, &unit);
     // One row per target span or year with an actual, in order.
     // `extend`, not `collect`: collecting into a B-tree sorts first, and every sorted type costs the wasm a sort (ARCHITECTURE.md, Budgets).
     let mut rows = BTreeSet::new();
@@ -214,7 +216,7 @@ fn evaluations(plan: &Plan, measure: &Measure, t: &'static Texts, lang: Lang) ->
                 let text = match &e.grade {
                     Some(grade) => {
                         let meaning = plan.grades.iter().find(|g| &g.grade == grade).map(|g| format!("（{}）", g.meaning)).unwrap_or_default();
-                        format!("{grade}{meaning}")
+                        format!("{}{meaning}", use_bundle().term(grade))
                     }
                     None => t.grade_not_stated.to_string(),
                 };

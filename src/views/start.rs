@@ -15,9 +15,6 @@ use crate::state::use_nav;
 /// Municipalities shown before any name is typed, when there are more.
 const WARDS_AT_ONCE: usize = 12;
 
-/// Topics residents ask about most (PRODUCT.md §1); each is a search.
-const TOPICS: [&str; 6] = ["マイナンバー", "窓口", "オンライン申請", "子育て", "防災", "キャッシュレス"];
-
 #[component]
 pub fn StartView(index: Arc<PlanIndex>) -> impl IntoView {
     let nav = use_nav();
@@ -31,7 +28,8 @@ pub fn StartView(index: Arc<PlanIndex>) -> impl IntoView {
             None => wards.push((plan.municipality.name.clone(), vec![i])),
         }
     }
-    let topics = TOPICS
+    let topics = t
+        .topics
         .iter()
         .map(|topic| {
             let to = Query { q: topic.to_string(), view: Some(View::List), ..base.clone() };

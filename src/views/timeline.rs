@@ -62,7 +62,7 @@ pub fn TimelineView() -> impl IntoView {
                     view! {
                         <li class="measure" data-measure-id=measure.id.clone()>
                             <p class="measure-plan">{plan.municipality.name.clone()}" · "{plan.title.clone()}</p>
-                            <h3 class="measure-title"><QueryLink to><span class="code">{code}</span>" "{name}</QueryLink></h3>
+                            <h3 class="measure-title"><QueryLink to><span class="code" lang="ja">{code}</span>" "{name}</QueryLink></h3>
                             {drawn.then(|| view! { <div class="gantt" aria-hidden="true">{band(years)}</div> })}
                             {if measure.schedule.is_empty() {
                                 view! { <p class="hint">{t.no_schedule}</p> }.into_any()

@@ -102,7 +102,7 @@ fn node(explorer: &Explorer, plan: &Plan, id: &str, query: &Query, counts: &[usi
     view! {
         <li>
             <QueryLink to>
-                <span class="code">{code}</span>" "{name}
+                <span class="code" lang="ja">{code}</span>" "{name}
             </QueryLink>
             " "<span class="count">{(t.measures_count)(count)}</span>
             {(!children.is_empty()).then(|| view! { <ul>{children}</ul> })}

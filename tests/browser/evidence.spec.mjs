@@ -24,7 +24,7 @@ test("the plan view answers first, from 板橋区's record, with the evidence on
 
 test("a ward with no record says so, and borrows 板橋区's record only as a labelled reference", async ({ page }) => {
   await page.goto("./?plan=kita-dx2025&view=tree&lang=en");
-  await expect(page.locator(".outlook-answer")).toContainText("This data has no record of how 北区's measures were evaluated. Borrowing 板橋区's record");
+  await expect(page.locator(".outlook-answer")).toContainText("This data has no record of how Kita City's measures were evaluated. Borrowing Itabashi City's record");
   await expect(page.locator(".outlook-answer")).toContainText("0 to 5 of this plan's 49 measures would end not achieved");
   await page.goto("./?plan=taito-dx2026&view=tree");
   await expect(page.locator(".outlook-answer")).toContainText("台東区自身の実績にもとづく値ではありません");

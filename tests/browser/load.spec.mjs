@@ -113,11 +113,13 @@ test("the compare view reads each plan's names, not its text", async ({ page }) 
   expect(data.every((p) => p === "/data/search/index.json" || p.startsWith("/data/names/"))).toBe(true);
 });
 
-test("lang=en switches the interface to English and keeps the data as printed", async ({ page }) => {
+test("lang=en shows the interface and the plans in English, codes as printed", async ({ page }) => {
   await page.goto("./?plan=taito-dx2026&lang=en");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.locator(".site-title")).toHaveText("Ward DX Plan Explorer");
-  await expect(page.locator('[data-measure-id="taito-dx2026.t01"]')).toContainText("行政手続きのオンライン化");
+  const card = page.locator('[data-measure-id="taito-dx2026.t01"]');
+  await expect(card).toContainText("Moving administrative procedures online");
+  await expect(card.locator('.code[lang="ja"]')).toHaveText("取組1");
 });
 
 test.describe("a missing dataset", () => {

@@ -98,7 +98,7 @@ test("a measure's page answers first: its latest result and what it plans for th
   expect(line.y).toBeLessThan(facts.y);
   // A measure with a recorded actual says it; a year the plan says nothing about says so.
   await page.goto("./?measure=itabashi-dx2025.c1-1&lang=en");
-  await expect(status).toContainText("Latest actual: オンライン申請件数 122,609件 (FY2024 (Reiwa 6))");
+  await expect(status).toContainText("Latest actual: Number of online applications 122,609 cases (FY2024 (Reiwa 6))");
   await expect(status).toContainText("This fiscal year (FY2026 (Reiwa 8)): nothing stated in the plan");
 });
 

@@ -15,5 +15,6 @@
 
 pub mod grams;
 pub mod index;
+pub mod words;
 
 pub use index::{CARDS_PER_FILE, IndexedPlan, MeasureCards, MeasureNames, SearchIndex, placeholder};

@@ -1,0 +1,21 @@
+//! What every English page says once (issue 16): the plans' English is this site's unofficial
+//! translation, and the ward's Japanese prevails; the Japanese is one tap away (the language switch
+//! keeps the page). Shown only in English, so its text is English only.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn EnglishNotice() -> impl IntoView {
+    view! {
+        <p class="english-notice">
+            "Unofficial translation by this site: the ward's Japanese original prevails, and has the notes ("
+            <span lang="ja">"日本語"</span>", top right)."
+        </p>
+        {move || crate::english::failed().then(|| view! {
+            <p class="english-notice" role="alert">
+                "The English of departments and grades could not be loaded, so they show in Japanese. "
+                <button type="button" class="button small" on:click=|_| crate::english::retry()>"Retry"</button>
+            </p>
+        })}
+    }
+}

@@ -1,0 +1,104 @@
+//! The plans in English (issue 16, PRODUCT.md §8), in the English resident bundle only
+//! ([`ENGLISH`], `Bundle::resident_english`): the Japanese bundle links none of it.
+//!
+//! That bundle reads each file of plan text in English (`plans/<id>.en.json` for `plans/<id>.json`, …;
+//! `Bundle::suffix`), so views show the English as they show the Japanese. Two things stay Japanese in
+//! those files, because the URL names them (PRODUCT.md §5): departments and grades. Their English is
+//! `data/terms.en.json`, read here once and shown through [`term`]. A search matches the English words
+//! (`data/search/en/<abc>.json`) as well as the Japanese.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use plan_core::translation::Texts;
+
+use crate::bundle::English;
+use crate::components::english_notice::EnglishNotice;
+use crate::parts::Parts;
+
+pub const ENGLISH: English = English {
+    term,
+    search: search_across,
+    waiting: |parts, terms| {
+        if in_english(terms) { !parts.missing_words(terms).is_empty() } else { !parts.missing_grams(terms).is_empty() }
+    },
+    notice: || view! { <EnglishNotice/> }.into_any(),
+};
+
+#[derive(Default)]
+struct Terms {
+    asked: bool,
+    terms: Texts,
+    failed: bool,
+    /// Counts arrivals; whoever showed a term tracks it. Not owned by any view, as the terms outlive them.
+    version: ArcRwSignal<usize>,
+}
+
+thread_local! {
+    static TERMS: RefCell<Terms> = RefCell::new(Terms::default());
+}
+
+/// Reads `terms.en.json` unless it is here or on its way: when a view first shows a department or a
+/// grade, so a view without them (the start page, the plan view) doesn't load it; or on the notice's retry.
+fn start() {
+    let version = TERMS.with(|t| {
+        let mut t = t.borrow_mut();
+        let ask = !t.asked || t.failed;
+        t.asked = true;
+        t.failed = false;
+        ask.then(|| t.version.clone())
+    });
+    if let Some(version) = version {
+        spawn_local(async move {
+            let read = crate::data::fetch_parsed("data/terms.en.json", plan_core::load_translation).await;
+            TERMS.with(|t| {
+                let mut t = t.borrow_mut();
+                match read {
+                    Ok(english) => t.terms = english.terms,
+                    Err(_) => t.failed = true,
+                }
+            });
+            version.update(|v| *v += 1);
+        });
+    }
+}
+
+/// Whether the English of departments and grades could not be read (tracked).
+pub fn failed() -> bool {
+    TERMS.with(|t| {
+        let t = t.borrow();
+        t.version.track();
+        t.failed
+    })
+}
+
+/// The notice's retry.
+pub fn retry() {
+    start();
+}
+
+/// A department or a grade in English (tracked): the English of the word as printed, or the word itself
+/// until the English is here.
+fn term(japanese: &str) -> String {
+    start();
+    TERMS.with(|t| {
+        let t = t.borrow();
+        t.version.track();
+        t.terms.get(japanese).map(str::to_string)
+    })
+    .unwrap_or_else(|| japanese.to_string())
+}
+
+/// The measures (ordinals, ascending) having every term. A search all in Latin letters (each term with a
+/// word of two characters) reads the English word files; any other, the gram files of the Japanese, as
+/// in the Japanese bundle. Terms of Latin letters matched against the Japanese too would read several gram
+/// files a letter for what the English already has (codes, DX, AI and names are kept as printed in it):
+/// 8 KB more for a search of one word. `None` while a file is on its way.
+fn search_across(parts: &Parts, terms: &[String]) -> Option<Vec<u32>> {
+    if in_english(terms) { parts.search_english(terms) } else { parts.search(terms) }
+}
+
+fn in_english(terms: &[String]) -> bool {
+    terms.iter().all(|t| t.is_ascii() && plan_core::search::words::words(t).next().is_some())
+}

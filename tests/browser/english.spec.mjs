@@ -1,0 +1,83 @@
+// The plans in English (issue 16): with `lang=en` the English bundle shows the plans' own text in English,
+// says once that the translation is unofficial, marks what stays Japanese with lang="ja", and searches the
+// English; a Japanese page loads none of it; the language switch loads the other bundle and keeps the page.
+import { test, expect } from "./fixtures.mjs";
+
+const ENGLISH = /\/english-[0-9a-f]+(_bg\.wasm|\.js)$|\.en\.json$|\/search\/en\//;
+const MEASURE = "kita-dx2025.m1-1-1-1";
+
+/** Paths of English files (the bundle, `*.en.json`, the word files) the page requested. */
+function englishRequests(page) {
+  const seen = [];
+  page.on("request", (r) => ENGLISH.test(new URL(r.url()).pathname) && seen.push(new URL(r.url()).pathname));
+  return seen;
+}
+
+for (const [name, query] of [
+  ["the start page", "./"],
+  ["a view of one plan", "./?plan=kita-dx2025"],
+  ["a search across plans", "./?q=子育て"],
+  ["a measure", `./?measure=${MEASURE}`],
+]) {
+  test(`${name} in Japanese loads nothing English`, async ({ page }) => {
+    const english = englishRequests(page);
+    await page.goto(query);
+    await expect(page.locator("main h2, main h3, .plan-list").first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(english).toEqual([]);
+  });
+}
+
+test("a measure in English: its text in English, the notice, and the Japanese marked as such", async ({ page }) => {
+  const english = englishRequests(page);
+  await page.goto(`./?measure=${MEASURE}&lang=en`);
+  await expect(page.locator("#measure-title")).toContainText("Promoting electronic applications");
+  await expect(page.locator(".english-notice")).toHaveCount(1);
+  await expect(page.locator(".english-notice")).toContainText("Unofficial translation");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  expect(english.some((p) => p.endsWith("/plans/kita-dx2025.en.json"))).toBe(true);
+  // The schedule and the status line are English; nothing Japanese is left unmarked in the measure's facts.
+  await expect(page.locator(".status-line")).toContainText("This fiscal year");
+  const unmarked = await page.locator("article.measure-detail").evaluate((article) => {
+    const out = [];
+    const walk = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const text = n.textContent.trim();
+      if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(text) && !n.parentElement.closest('[lang="ja"]')) out.push(text);
+    }
+    return out;
+  });
+  expect(unmarked).toEqual([]);
+});
+
+test("departments show in English, and the filter keeps the URL's Japanese value", async ({ page }) => {
+  await page.goto(`./?plan=kita-dx2025&lang=en&dept=${encodeURIComponent("DX推進担当課")}`);
+  await expect(page.locator(".result-count")).toBeVisible();
+  await expect(page.locator(".active-filters .chip", { hasText: "DX Promotion Division" })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get("dept")).toBe("DX推進担当課");
+});
+
+test("a search in English finds 北区's 電子申請の推進, highlighted", async ({ page }) => {
+  await page.goto("./?q=electronic%20application&lang=en");
+  const card = page.locator(`[data-measure-id="${MEASURE}"]`);
+  await expect(card).toBeVisible();
+  await expect(card.locator("mark").first()).toHaveText(/electronic/i);
+  // A Japanese word still finds its measures in English.
+  await page.goto("./?q=電子申請&lang=en");
+  await expect(page.locator(`[data-measure-id="${MEASURE}"]`)).toBeVisible();
+  await expect(page.locator(`[data-measure-id="${MEASURE}"] h3`)).toContainText("Promoting electronic applications");
+});
+
+test("the language switch loads the other bundle and keeps the page", async ({ page }) => {
+  const english = englishRequests(page);
+  await page.goto(`./?measure=${MEASURE}`);
+  await expect(page.locator("#measure-title")).toContainText("電子申請の推進");
+  expect(english).toEqual([]);
+  await page.locator(".lang-switch").click();
+  await expect(page).toHaveURL(/lang=en/);
+  await expect(page.locator("#measure-title")).toContainText("Promoting electronic applications");
+  expect(english.some((p) => /\/english-[0-9a-f]+_bg\.wasm$/.test(p))).toBe(true);
+  await page.locator(".lang-switch").click();
+  await expect(page).not.toHaveURL(/lang=en/);
+  await expect(page.locator("#measure-title")).toContainText("電子申請の推進");
+});
