@@ -8,8 +8,8 @@ use leptos::prelude::*;
 pub fn EnglishNotice() -> impl IntoView {
     view! {
         <p class="english-notice">
-            "Unofficial translation by this site: the ward's Japanese original prevails, and has the notes ("
-            <span lang="ja">"日本語"</span>", top right)."
+            "Unofficial translation; the ward's Japanese original ("<span lang="ja">"日本語"</span>
+            ") prevails and has the notes."
         </p>
         {move || crate::english::failed().then(|| view! {
             <p class="english-notice" role="alert">

@@ -38,6 +38,7 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <details class="toolbar-menu" open=wide>
             <summary class="button small">{t.staff_tools}</summary>
+            {st.plans_in_japanese.map(|note| view! { <p class="english-notice">{note}</p> })}
             <div class="toolbar">
                 <button type="button" class="button small" on:click=move |_| export("csv")>{st.export_csv}</button>
                 <button type="button" class="button small" on:click=move |_| export("json")>{st.export_json}</button>

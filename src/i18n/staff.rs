@@ -11,6 +11,9 @@ pub fn staff_texts(lang: Lang) -> &'static StaffTexts {
 }
 
 pub struct StaffTexts {
+    /// In English: that the staff bundle shows the plans as published, in Japanese (only the resident
+    /// bundles read the plans' English).
+    pub plans_in_japanese: Option<&'static str>,
     pub export_csv: &'static str,
     pub export_json: &'static str,
     pub embed_code: &'static str,
@@ -154,6 +157,7 @@ pub struct StaffTexts {
 }
 
 pub static JA: StaffTexts = StaffTexts {
+    plans_in_japanese: None,
     export_csv: "CSVで保存（Excel用）",
     export_json: "JSONで保存",
     embed_code: "埋め込みコード",
@@ -316,6 +320,7 @@ pub static JA: StaffTexts = StaffTexts {
 };
 
 pub static EN: StaffTexts = StaffTexts {
+    plans_in_japanese: Some("With the staff tools the plans show in Japanese, as they are published, exported and imported."),
     export_csv: "Save as CSV (Excel)",
     export_json: "Save as JSON",
     embed_code: "Embed code",
