@@ -138,8 +138,12 @@ pub fn App() -> impl IntoView {
     let requested: RwSignal<Option<Scope>> = RwSignal::new(None);
     let bundle = use_bundle();
     let search = bundle.search;
+    let english_arrived = RwSignal::new(0usize);
 
     let load = move |scope: Scope| {
+        if let Some(english) = bundle.english {
+            (english.start)(english_arrived);
+        }
         requested.set(Some(scope.clone()));
         data.set(Data::Loading);
         spawn_local(async move {
@@ -245,7 +249,7 @@ pub fn App() -> impl IntoView {
                     view! { <h1 class="visually-hidden">{t.app_title}</h1> }.into_any()
                 }
             }}
-            {bundle.english.map(|english| (english.notice)())}
+            {bundle.english.map(|english| (english.notice)(english_arrived))}
             {move || (!embed.get()).then(|| view! { <SearchBox/> })}
             {content}
         </main>

@@ -49,12 +49,14 @@ pub struct Bundle {
 pub struct English {
     /// A department or grade, which stay Japanese in the data as the URL's values, in English (tracked).
     pub term: fn(&str) -> String,
+    /// Reads the English of departments and grades, unless it is here or on its way; counts its arrival.
+    pub start: fn(RwSignal<usize>),
     /// The measures (ordinals, ascending) having every term in English or in Japanese.
     pub search: fn(&Parts, &[String]) -> Option<Vec<u32>>,
     /// Whether that search waits for a file (tracked).
     pub waiting: fn(&Parts, &[String]) -> bool,
     /// What every English page says once: the translation is unofficial.
-    pub notice: fn() -> AnyView,
+    pub notice: fn(RwSignal<usize>) -> AnyView,
 }
 
 impl Bundle {

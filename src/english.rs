@@ -5,7 +5,7 @@
 //! `Bundle::suffix`), so views show the English as they show the Japanese. Two things stay Japanese in
 //! those files, because the URL names them (PRODUCT.md §5): departments and grades. Their English is
 //! `data/terms.en.json`, read here once and shown through [`term`]. A search matches the English words
-//! (`data/search/en/<abc>.json`) as well as the Japanese.
+//! (`data/search/en/<k>.json`) as well as the Japanese.
 
 use std::cell::RefCell;
 
@@ -19,11 +19,12 @@ use crate::parts::Parts;
 
 pub const ENGLISH: English = English {
     term,
+    start,
     search: search_across,
     waiting: |parts, terms| {
         if in_english(terms) { !parts.missing_words(terms).is_empty() } else { !parts.missing_grams(terms).is_empty() }
     },
-    notice: || view! { <EnglishNotice/> }.into_any(),
+    notice: |arrived| view! { <EnglishNotice failed on_retry=move || start(arrived)/> }.into_any(),
 };
 
 #[derive(Default)]
@@ -31,25 +32,27 @@ struct Terms {
     asked: bool,
     terms: Texts,
     failed: bool,
-    /// Counts arrivals; whoever showed a term tracks it. Not owned by any view, as the terms outlive them.
-    version: ArcRwSignal<usize>,
+    /// The app's counter of arrivals, which views showing a term track.
+    version: Option<RwSignal<usize>>,
 }
 
 thread_local! {
     static TERMS: RefCell<Terms> = RefCell::new(Terms::default());
 }
 
-/// Reads `terms.en.json` unless it is here or on its way: when a view first shows a department or a
-/// grade, so a view without them (the start page, the plan view) doesn't load it; or on the notice's retry.
-fn start() {
-    let version = TERMS.with(|t| {
+/// Reads `terms.en.json`, unless it is here or on its way: the app calls it whenever it loads data (a
+/// view without departments or grades loads it too: a lazy read measured 0.3 KB more of wasm on every
+/// view to spare the start page 1.7 KB, which has the room), the notice's retry too.
+fn start(version: RwSignal<usize>) {
+    let ask = TERMS.with(|t| {
         let mut t = t.borrow_mut();
+        t.version = Some(version);
         let ask = !t.asked || t.failed;
         t.asked = true;
         t.failed = false;
-        ask.then(|| t.version.clone())
+        ask
     });
-    if let Some(version) = version {
+    if ask {
         spawn_local(async move {
             let read = crate::data::fetch_parsed("data/terms.en.json", plan_core::load_translation).await;
             TERMS.with(|t| {
@@ -59,32 +62,26 @@ fn start() {
                     Err(_) => t.failed = true,
                 }
             });
-            version.update(|v| *v += 1);
+            version.try_update(|v| *v += 1);
         });
     }
 }
 
 /// Whether the English of departments and grades could not be read (tracked).
-pub fn failed() -> bool {
+fn failed() -> bool {
     TERMS.with(|t| {
         let t = t.borrow();
-        t.version.track();
+        t.version.inspect(|v| v.track());
         t.failed
     })
-}
-
-/// The notice's retry.
-pub fn retry() {
-    start();
 }
 
 /// A department or a grade in English (tracked): the English of the word as printed, or the word itself
 /// until the English is here.
 fn term(japanese: &str) -> String {
-    start();
     TERMS.with(|t| {
         let t = t.borrow();
-        t.version.track();
+        t.version.inspect(|v| v.track());
         t.terms.get(japanese).map(str::to_string)
     })
     .unwrap_or_else(|| japanese.to_string())

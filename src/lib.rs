@@ -13,6 +13,7 @@ mod i18n;
 mod local;
 pub mod panic;
 mod parts;
+mod place;
 mod state;
 mod url;
 mod views;

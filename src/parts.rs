@@ -8,7 +8,7 @@
 //! ([`Explorer::show`](crate::state::Explorer::show), at the [`Level`] it needs). Each file is fetched
 //! once and fills in that plan in the dataset. A search fetches the gram files of its words
 //! (`data/search/grams/<k>.json`), once each, and in English the English word files too
-//! (`data/search/en/<abc>.json`).
+//! (`data/search/en/<k>.json`).
 //!
 //! A file that can't be fetched or doesn't fit the index stops the page with the error panel and a retry,
 //! as a dataset that can't be loaded does: nothing is shown half.
@@ -51,8 +51,8 @@ pub struct State {
     cards: Vec<Vec<(bool, bool)>>,
     /// Gram files by number: `None` until asked for, `Some(None)` while on its way.
     grams: Vec<Option<Option<Postings>>>,
-    /// English word files asked for (`data/search/en/<abc>.json`), by name: `None` while on its way.
-    words: Vec<(String, Option<Postings>)>,
+    /// English word files by number (`data/search/en/<k>.json`, the English bundle's), as the gram files.
+    words: Vec<Option<Option<Postings>>>,
     /// The first failure; the page shows it with a retry.
     pub failed: Option<LoadFailure>,
 }
@@ -69,10 +69,16 @@ pub struct Parts {
     pub english: Option<English>,
 }
 
+/// The numbered files of postings: the Japanese n-grams, the English words.
+#[derive(Clone, Copy)]
+enum Kind {
+    Grams,
+    Words,
+}
+
 /// A file of parts on its way: what it is, and where it goes.
 enum Part {
-    Grams(u32),
-    Words(String),
+    Postings(Kind, u32),
     Cards { at: usize, id: String, file: usize },
     Plan { at: usize, id: String, level: Level },
 }
@@ -102,9 +108,17 @@ impl Parts {
 
     /// The gram files a search's words need that are not here yet (tracked).
     pub fn missing_grams(&self, words: &[String]) -> Vec<u32> {
-        let mut needed = plan_core::search::grams::files_for(words, self.gram_files);
+        self.missing(Kind::Grams, plan_core::search::grams::files_for(words, self.gram_files))
+    }
+
+    /// The English word files these terms need that are not here yet (tracked).
+    pub fn missing_words(&self, terms: &[String]) -> Vec<u32> {
+        self.missing(Kind::Words, plan_core::search::words::files_for(terms, self.index.word_files))
+    }
+
+    fn missing(&self, kind: Kind, mut needed: Vec<u32>) -> Vec<u32> {
         let state = self.read();
-        needed.retain(|&k| !matches!(state.grams.get(k as usize), Some(Some(Some(_)))));
+        needed.retain(|&k| !matches!(state.files(kind).get(k as usize), Some(Some(Some(_)))));
         needed
     }
 
@@ -113,7 +127,7 @@ impl Parts {
     pub fn search(&self, words: &[String]) -> Option<Vec<u32>> {
         let missing = self.missing_grams(words);
         if !missing.is_empty() {
-            self.fetch_grams(missing);
+            self.fetch_files(Kind::Grams, missing);
             return None;
         }
         let files = self.gram_files;
@@ -125,43 +139,25 @@ impl Parts {
         Some(plan_core::search::grams::search(words, lookup))
     }
 
-    /// The English word files these terms need that are not here yet (tracked).
-    pub fn missing_words(&self, terms: &[String]) -> Vec<String> {
-        let state = self.read();
-        let mut files = plan_core::search::words::files_for(terms);
-        files.retain(|f| !state.words.iter().any(|(n, p)| n == f && p.is_some()));
-        files
-    }
-
     /// In English: the measures (ordinals, ascending) whose English has every word of every term
     /// (`plan_core::search::words`), once their files are here; else asks for them (tracked).
     pub fn search_english(&self, terms: &[String]) -> Option<Vec<u32>> {
         let missing = self.missing_words(terms);
         if !missing.is_empty() {
-            for file in missing {
-                let asked = {
-                    let mut s = self.untracked();
-                    let asked = s.words.iter().any(|(n, _)| *n == file);
-                    if !asked {
-                        s.words.push((file.clone(), None));
-                    }
-                    !asked
-                };
-                if asked {
-                    self.fetch(Part::Words(file));
-                }
-            }
+            self.fetch_files(Kind::Words, missing);
             return None;
         }
         let state = self.read();
-        let lookup = |f: &str| state.words.iter().find(|(n, _)| n == f).and_then(|(_, p)| p.as_ref());
-        plan_core::search::words::search(terms, lookup)
+        plan_core::search::words::search(terms, self.index.word_files, |k| match state.words.get(k as usize) {
+            Some(Some(Some(postings))) => Some(postings),
+            _ => None,
+        })
     }
 
-    /// Asks for these gram files, each once.
-    pub fn fetch_grams(&self, files: Vec<u32>) {
+    /// Asks for these files of postings, each once.
+    fn fetch_files(&self, kind: Kind, files: Vec<u32>) {
         for file in files {
-            let asked = match self.untracked().grams.get_mut(file as usize) {
+            let asked = match self.untracked().files_mut(kind).get_mut(file as usize) {
                 Some(slot @ None) => {
                     *slot = Some(None);
                     true
@@ -169,7 +165,7 @@ impl Parts {
                 _ => false,
             };
             if asked {
-                self.fetch(Part::Grams(file));
+                self.fetch(Part::Postings(kind, file));
             }
         }
     }
@@ -232,19 +228,14 @@ impl Parts {
         spawn_local(async move {
             let suffix = crate::bundle::suffix(parts.english);
             let url = match &part {
-                Part::Grams(file) => format!("data/search/grams/{file}.json"),
-                Part::Words(file) => format!("data/search/en/{file}.json"),
+                Part::Postings(Kind::Grams, file) => format!("data/search/grams/{file}.json"),
+                Part::Postings(Kind::Words, file) => format!("data/search/en/{file}.json"),
                 Part::Cards { id, file, .. } => format!("data/cards/{id}/{file}{suffix}.json"),
                 Part::Plan { id, level: Level::Outline | Level::Names, .. } => format!("data/names/{id}{suffix}.json"),
                 Part::Plan { id, level: Level::Overview, .. } => format!("data/overview/{id}{suffix}.json"),
                 Part::Plan { id, level: Level::Full, .. } => format!("data/plans/{id}{suffix}.json"),
             };
-            let text = match (&part, data::fetch_text(&url).await) {
-                // No measure has a word that begins with these two characters.
-                (Part::Words(_), Err(LoadFailure::Missing { status: 404, .. })) => Ok(r#"{"grams":[],"lists":[]}"#.to_string()),
-                (_, text) => text,
-            };
-            let result = text.and_then(|text| parts.take(part, &text, &url));
+            let result = data::fetch_text(&url).await.and_then(|text| parts.take(part, &text, &url));
             if let Err(failure) = result {
                 parts.change(|s| {
                     s.failed.get_or_insert(failure);
@@ -257,18 +248,10 @@ impl Parts {
     fn take(&self, part: Part, text: &str, url: &str) -> Result<(), LoadFailure> {
         let malformed = |error| LoadFailure::malformed(error, text);
         match part {
-            Part::Words(file) => {
+            Part::Postings(kind, file) => {
                 let postings = plan_core::load_postings(text).map_err(malformed)?;
                 self.change(|s| {
-                    if let Some((_, slot)) = s.words.iter_mut().find(|(n, _)| *n == file) {
-                        *slot = Some(postings);
-                    }
-                });
-            }
-            Part::Grams(file) => {
-                let postings = plan_core::load_postings(text).map_err(malformed)?;
-                self.change(|s| {
-                    if let Some(slot) = s.grams.get_mut(file as usize) {
+                    if let Some(slot) = s.files_mut(kind).get_mut(file as usize) {
                         *slot = Some(Some(postings));
                     }
                 });
@@ -365,7 +348,22 @@ impl State {
     fn new(index: &SearchIndex) -> State {
         let (levels, grams) = (vec![Default::default(); index.plans.len()], (0..index.gram_files).map(|_| None).collect());
         let cards = index.plans.iter().map(|p| vec![(false, false); p.measures.len().div_ceil(CARDS_PER_FILE)]).collect();
-        State { levels, cards, dataset: Arc::new(index.outline()), grams, words: Vec::new(), failed: None }
+        let words = (0..index.word_files).map(|_| None).collect();
+        State { levels, cards, dataset: Arc::new(index.outline()), grams, words, failed: None }
+    }
+
+    fn files(&self, kind: Kind) -> &Vec<Option<Option<Postings>>> {
+        match kind {
+            Kind::Grams => &self.grams,
+            Kind::Words => &self.words,
+        }
+    }
+
+    fn files_mut(&mut self, kind: Kind) -> &mut Vec<Option<Option<Postings>>> {
+        match kind {
+            Kind::Grams => &mut self.grams,
+            Kind::Words => &mut self.words,
+        }
     }
 }
 

@@ -130,7 +130,7 @@ read_structs! {
     IndexEntry { id: String, title: String, municipality: Municipality, period: Period, status: String, measures: usize, policies: usize, file: String, record: Vec<Record> = default }
     Record { fy: FiscalYear, graded: u32, not_met: u32, source: SourceRef }
     SearchIndex {
-        schema_version: u32, gram_files: u32, plans: Vec<IndexedPlan>, departments: Vec<String>,
+        schema_version: u32, gram_files: u32, word_files: u32 = default, plans: Vec<IndexedPlan>, departments: Vec<String>,
         years: Vec<FiscalYear>, grades: Vec<String>, themes: Vec<Theme>,
     }
     IndexedPlan {

@@ -20,6 +20,10 @@ use unicode_normalization::UnicodeNormalization;
 /// kilobytes per word, large enough that the 1× data has tens of files, not thousands (README, Size).
 const POSTINGS_PER_FILE: usize = 1_000;
 
+/// About how many bytes of JSON go in one English word file: about 2 KB gzip, which a search of one word
+/// reads, as it reads about two gram files in Japanese; at 1× about 120 files for the service worker.
+const WORD_BYTES_PER_FILE: usize = 6_000;
+
 fn nfkc(s: &str) -> String {
     s.nfkc().collect()
 }
@@ -54,9 +58,10 @@ pub fn render(dataset: &Dataset, english: &Translation) -> Vec<(String, Vec<u8>)
         ("translations/en.json".to_string(), json(english)),
         ("translation.schema.json".to_string(), translation_schema().into_bytes()),
     ];
-    files.extend(english_files(dataset, english));
+    let (english_files, word_files) = english_files(dataset, english);
+    files.extend(english_files);
     let search = search_files(dataset);
-    files.push(("search/index.en.json".to_string(), english_search_index(&search[0].1, dataset, english)));
+    files.push(("search/index.en.json".to_string(), english_search_index(&search[0].1, dataset, english, word_files)));
     for plan in &dataset.plans {
         files.push((format!("plans/{}.json", plan.id), json(&single(plan))));
         let overview = Dataset { schema_version: SCHEMA_VERSION, plans: vec![plan.clone()], themes: vec![] }.overview();
@@ -88,9 +93,10 @@ pub fn search_files(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
 /// What the app reads in English instead of its Japanese files (docs/DATA.md, "Files for the app"): each
 /// file of plan text again as `<file>.en.json`, made from the plans in English ([`translate::apply`]);
 /// `terms.en.json`, the English of departments and grades, which stay Japanese as the URL's values; and
-/// the English search words, `search/en/<abc>.json`. The search index in English differs only in the plans'
-/// titles, municipalities and statuses: its facets and themes are the Japanese index's.
-pub fn english_files(dataset: &Dataset, english: &Translation) -> Vec<(String, Vec<u8>)> {
+/// the English search words, `search/en/<k>.json`, split as the gram files are, and how many files they are.
+/// The search index in English differs only in the plans' titles, municipalities and statuses and in
+/// `word_files`: its facets and themes are the Japanese index's.
+pub fn english_files(dataset: &Dataset, english: &Translation) -> (Vec<(String, Vec<u8>)>, u32) {
     let translated = Dataset { plans: dataset.plans.iter().map(|p| translate::apply(p, english)).collect(), ..dataset.clone() };
     let json = |value: &dyn erased::Json| value.to_json().into_bytes();
     let mut files = vec![("index.en.json".to_string(), json(&PlanIndex::of(&translated)))];
@@ -108,15 +114,19 @@ pub fn english_files(dataset: &Dataset, english: &Translation) -> Vec<(String, V
     let measures = dataset.plans.iter().flat_map(|p| &p.measures);
     let texts: Vec<String> = measures.map(|m| english.searchable(m)).collect();
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    for (file, postings) in words::build(&texts) {
-        files.push((format!("search/en/{file}.json"), json(&postings)));
+    // By bytes, not numbers: a word file is mostly its words.
+    let bytes = json(&words::build(&texts, 1)[0]).len();
+    let word_files = bytes.div_ceil(WORD_BYTES_PER_FILE).max(1) as u32;
+    for (k, postings) in words::build(&texts, word_files).iter().enumerate() {
+        files.push((format!("search/en/{k}.json"), json(postings)));
     }
-    files
+    (files, word_files)
 }
 
 /// `search/index.json` in English: the same rows, the plans' listing in English.
-pub fn english_search_index(index: &[u8], dataset: &Dataset, english: &Translation) -> Vec<u8> {
+pub fn english_search_index(index: &[u8], dataset: &Dataset, english: &Translation, word_files: u32) -> Vec<u8> {
     let mut index: SearchIndex = serde_json::from_slice(index).expect("the index just written reads back");
+    index.word_files = word_files;
     for (entry, plan) in index.plans.iter_mut().zip(&dataset.plans) {
         let plan = translate::apply(plan, english);
         entry.title = plan.title;

@@ -221,13 +221,10 @@ fn the_apps_english_files_show_and_find_the_english() {
 
     // Measures are numbered as the plans list them, as in the gram files.
     let ordinal = dataset.plans.iter().flat_map(|p| &p.measures).position(|m| m.id == measure.id).unwrap() as u32;
-    let words: std::collections::BTreeMap<String, plan_core::search::grams::Postings> = files
-        .iter()
-        .filter_map(|(path, bytes)| {
-            let name = path.strip_prefix("search/en/")?.strip_suffix(".json")?;
-            Some((name.to_string(), plan_core::load_postings(std::str::from_utf8(bytes).unwrap()).unwrap()))
-        })
-        .collect();
-    let found = plan_core::search::words::search(&["electronic".into(), "application".into()], |file| words.get(file)).unwrap();
+    let index = plan_core::load_search_index(&text("search/index.en.json")).unwrap();
+    assert!(index.word_files > 1, "the English index says how many word files there are");
+    let words: Vec<plan_core::search::grams::Postings> =
+        (0..index.word_files).map(|k| plan_core::load_postings(&text(&format!("search/en/{k}.json"))).unwrap()).collect();
+    let found = plan_core::search::words::search(&["electronic".into(), "application".into()], index.word_files, |k| words.get(k as usize)).unwrap();
     assert!(found.contains(&ordinal), "{found:?} lacks {ordinal}");
 }

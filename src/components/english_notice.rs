@@ -5,16 +5,16 @@
 use leptos::prelude::*;
 
 #[component]
-pub fn EnglishNotice() -> impl IntoView {
+pub fn EnglishNotice(failed: fn() -> bool, on_retry: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     view! {
         <p class="english-notice">
             "Unofficial translation; the ward's Japanese original ("<span lang="ja">"日本語"</span>
             ") prevails and has the notes."
         </p>
-        {move || crate::english::failed().then(|| view! {
+        {move || failed().then(|| view! {
             <p class="english-notice" role="alert">
                 "The English of departments and grades could not be loaded, so they show in Japanese. "
-                <button type="button" class="button small" on:click=|_| crate::english::retry()>"Retry"</button>
+                <button type="button" class="button small" on:click=move |_| on_retry()>"Retry"</button>
             </p>
         })}
     }

@@ -101,14 +101,18 @@ pub fn Facets() -> impl IntoView {
             Callback::new(move |value: Option<String>| use_explorer().update(|q| change(q, value)))
         };
         let has_grades = !grades.is_empty();
-        // On a phone the filters start folded, so the results come first; on a wide screen they sit beside them.
-        let wide = web_sys::window()
-            .and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten())
-            .is_none_or(|m| m.matches());
+        // On a phone the filters start folded, so the results come first; on a wide screen they sit beside
+        // them. Each choice renders the panel again: it stays as the reader left it (issue 13, three taps a
+        // filter), read from the panel still on the page.
+        let document = web_sys::window().and_then(|w| w.document());
+        let open = match document.and_then(|d| d.query_selector(".facets-panel").ok().flatten()) {
+            Some(panel) => panel.has_attribute("open"),
+            None => web_sys::window().and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten()).is_none_or(|m| m.matches()),
+        };
         view! {
             <section class="facets" aria-labelledby="facets-title">
                 <h2 id="facets-title" class="visually-hidden">{t.filters}</h2>
-                <details class="facets-panel" open=wide>
+                <details class="facets-panel" open=open>
                     <summary>{t.filters}</summary>
                     <div class="facet-grid">
                         <FacetSelect id="facet-plan" label=t.facet_plan any=t.any choices=plan_choices

@@ -21,6 +21,7 @@ pub fn QueryLink(
             return;
         }
         ev.prevent_default();
+        crate::place::leave();
         nav.navigate(to.clone(), History::Push);
         if let Some(window) = web_sys::window() {
             window.scroll_to_with_x_and_y(0.0, 0.0);

@@ -31,11 +31,17 @@ pub fn CompareView() -> impl IntoView {
         if explorer.parts.is_some() {
             wards.truncate(shown.get());
         }
+        let filtered = query.is_filtered();
         let in_view = |plan: usize| wards.contains(&dataset.plans[plan].municipality.name.as_str());
         let ready = explorer.show(results.matches.iter().map(|m| m.plan).filter(|&p| in_view(p)), Level::Names);
         view! {
             <h2>{t.compare_heading}</h2>
             <p class="hint">{t.compare_intro}</p>
+            {query.is_filtered().then(|| view! {
+                <p class="compare-filtered" role="status">
+                    {t.compare_filtered}" "<QueryLink to=query.cleared()>{t.compare_everything}</QueryLink>
+                </p>
+            })}
             {(!ready).then(|| view! { <p class="status">{t.loading}</p> })}
             {dataset.themes.iter().enumerate().filter(|_| ready).map(|(theme_at, theme)| {
                 let name = match lang {
@@ -57,7 +63,7 @@ pub fn CompareView() -> impl IntoView {
                                     <div class="ward-column">
                                         <h4>{ward.to_string()}" "<span class="count">{(t.measures_count)(measures.len())}</span></h4>
                                         {if measures.is_empty() {
-                                            view! { <p class="hint">{t.no_measures}</p> }.into_any()
+                                            view! { <p class="hint">{if filtered { t.no_measures_filtered } else { t.no_measures }}</p> }.into_any()
                                         } else {
                                             view! {
                                                 <ul class="plain">

@@ -15,11 +15,16 @@ pub const PAGE_ACROSS: usize = 20;
 pub fn ListView() -> impl IntoView {
     let explorer = use_explorer();
     let page_size = explorer.page_size();
-    let shown = RwSignal::new(page_size);
-    // A new result starts again at the first page.
-    Effect::new(move |_| {
+    // Back or 「一覧に戻る」 to this list: as many results as were shown, at the same place (issue 13).
+    let back = crate::place::find();
+    let shown = RwSignal::new(back.map_or(page_size, |(_, n)| n.max(page_size)));
+    let scroll_back = std::sync::Arc::new(std::sync::Mutex::new(back.map(|(y, _)| y)));
+    // A new result starts again at the first page (not the first run: that is the list coming back).
+    Effect::new(move |first: Option<()>| {
         explorer.results.track();
-        shown.set(page_size);
+        if first.is_some() {
+            shown.set(page_size);
+        }
     });
     move || {
         let explorer = use_explorer();
@@ -30,6 +35,9 @@ pub fn ListView() -> impl IntoView {
         let limit = shown.get().min(total);
         let page = &results.matches[..limit];
         let ready = explorer.show_cards(page);
+        if ready && let Some(y) = scroll_back.lock().ok().and_then(|mut y| y.take()) {
+            crate::place::scroll_to(y);
+        }
         let status = if explorer.searching() { t.searching.to_string() } else { (t.results_count)(total) };
         view! {
             // The cards are h3s: without the sidebar's h2 (an embed), this one keeps the headings in order.

@@ -30,6 +30,10 @@ pub struct SearchIndex {
     pub schema_version: u32,
     /// How many files the n-gram postings are split over: `grams/0.json` … (see [`super::grams::file_of`]).
     pub gram_files: u32,
+    /// How many files the English words are split over, in the English index (`search/index.en.json`;
+    /// [`super::words`]); absent in the Japanese one.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub word_files: u32,
     pub plans: Vec<IndexedPlan>,
     /// Every department as printed, in order of first appearance.
     pub departments: Vec<String>,
@@ -167,6 +171,7 @@ impl SearchIndex {
         SearchIndex {
             schema_version: SCHEMA_VERSION,
             gram_files,
+            word_files: 0,
             plans,
             departments: catalog.departments.clone(),
             years: catalog.years.clone(),
@@ -362,4 +367,8 @@ impl<'a> Row<'a> {
     fn rest(&self) -> &'a [u32] {
         self.numbers.get(self.at..).unwrap_or(&[])
     }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }

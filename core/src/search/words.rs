@@ -1,43 +1,45 @@
-//! Search in English (issue 16): `data/search/en/<abc>.json`, each English word of the measures' translated
-//! text with the measures (ordinals, as in the gram files) it occurs in, in files by its first three
-//! characters (`<abc>.json`; a word of two characters has a file of its own). A query word matches every
-//! word it begins: "app" finds "application" and "apply". A query word of two characters matches that
-//! word only ("AI", "DX", "IT"), and one of one character nothing (it would match nearly every measure):
-//! files by two characters, which a prefix of two needs, measured 8.4 KB gzip for "ch" at 16 times the
-//! plans, so a search of one word went over the budget. Words are lowercase runs of letters and digits.
+//! Search in English (issue 16): `data/search/en/<k>.json`, each English word of the measures' translated
+//! text with the measures (ordinals, as in the gram files) it occurs in. A word is in file
+//! FNV-1a(its first three characters) mod [`SearchIndex::word_files`](super::SearchIndex), so the words a
+//! prefix of three begins are in one file, and the files stay few (by prefix, 640 files at 1×, each one
+//! more for the service worker to precache) and small (by two characters, "ch" was 8.4 KB gzip at 16×).
+//! A query word matches every word it begins: "app" finds "application" and "apply". A query word of two
+//! characters matches that word only ("AI", "DX", "IT"), and one of one character nothing (it would match
+//! nearly every measure). Words are lowercase runs of ASCII letters and digits.
 //!
 //! ```
 //! use plan_core::search::words;
-//! let postings = words::build(&["Promoting electronic applications", "Electronic voting"]);
-//! let lookup = |file: &str| postings.get(file);
-//! assert_eq!(words::search(&["electronic".into(), "app".into()], lookup), Some(vec![0]));
-//! assert_eq!(words::search(&["Elec".to_lowercase()], lookup), Some(vec![0, 1]));
+//! let files = words::build(&["Promoting electronic applications", "Electronic voting"], 4);
+//! let lookup = |file: u32| files.get(file as usize);
+//! assert_eq!(words::search(&["electronic".into(), "app".into()], 4, lookup), Some(vec![0]));
+//! assert_eq!(words::search(&["Elec".to_lowercase()], 4, lookup), Some(vec![0, 1]));
 //! ```
 
 use std::collections::BTreeMap;
 
-use crate::search::grams::Postings;
+use crate::search::grams::{self, Postings};
 
 /// The words of a text: lowercase runs of ASCII letters and digits, of two characters or more.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.chars().nth(1).is_some()).map(str::to_ascii_lowercase)
 }
 
-/// The file a word (or a query word) is in: its first three characters.
-pub fn file_of(word: &str) -> String {
-    word.chars().take(3).collect()
+/// The file a word (or a query word) is in, of `files`: by its first three characters.
+pub fn file_of(word: &str, files: u32) -> u32 {
+    let prefix: String = word.chars().take(3).collect();
+    grams::file_of(&prefix, files)
 }
 
-/// The files a search for these (folded) query words reads.
-pub fn files_for(terms: &[String]) -> Vec<String> {
-    // Not sorted: a sort of strings would cost the wasm its own sort (ARCHITECTURE.md, Budgets).
-    let mut files: Vec<String> = Vec::new();
-    for file in terms.iter().flat_map(|t| words(t).map(|w| file_of(&w)).collect::<Vec<_>>()) {
-        if !files.contains(&file) {
-            files.push(file);
+/// The files a search for these (folded) query words reads, ascending.
+pub fn files_for(terms: &[String], files: u32) -> Vec<u32> {
+    let mut needed: Vec<u32> = Vec::new();
+    for word in terms.iter().flat_map(|t| words(t)) {
+        let file = file_of(&word, files);
+        if let Err(at) = needed.binary_search(&file) {
+            needed.insert(at, file);
         }
     }
-    files
+    needed
 }
 
 /// The texts (by position) having every word of `term` at the start of one of theirs: what
@@ -82,8 +84,8 @@ pub fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
-/// Postings of every word of `texts` (one text per measure, by ordinal), by file.
-pub fn build(texts: &[&str]) -> BTreeMap<String, Postings> {
+/// Postings of every word of `texts` (one text per measure, by ordinal), in `files` files (by number).
+pub fn build(texts: &[&str], files: u32) -> Vec<Postings> {
     let mut lists: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (ordinal, text) in texts.iter().enumerate() {
         for word in words(text) {
@@ -93,25 +95,25 @@ pub fn build(texts: &[&str]) -> BTreeMap<String, Postings> {
             }
         }
     }
-    let mut files: BTreeMap<String, Postings> = BTreeMap::new();
+    let mut out: Vec<Postings> = (0..files.max(1)).map(|_| Postings::default()).collect();
     for (word, list) in lists {
-        let file = files.entry(file_of(&word)).or_default();
+        let file = &mut out[file_of(&word, files) as usize];
         file.grams.push(word);
         file.lists.push(list);
     }
-    files
+    out
 }
 
 /// The measures (ordinals, ascending) whose words begin with every word of every term, or `None` while a
-/// file is missing (`lookup` gives a loaded file by name; a file that does not exist reads as empty).
-/// A term without a word of two characters matches nothing.
-pub fn search<'a>(terms: &[String], lookup: impl Fn(&str) -> Option<&'a Postings>) -> Option<Vec<u32>> {
+/// file is missing (`lookup` gives a loaded file by number, of `files`). A term without a word of two
+/// characters matches nothing.
+pub fn search<'a>(terms: &[String], files: u32, lookup: impl Fn(u32) -> Option<&'a Postings>) -> Option<Vec<u32>> {
     let mut result: Option<Vec<u32>> = None;
     for term in terms {
         let mut any_word = false;
         for word in words(term) {
             any_word = true;
-            let file = lookup(&file_of(&word))?;
+            let file = lookup(file_of(&word, files))?;
             let found = file.grams.iter().zip(&file.lists).filter(|(w, _)| begins(w, &word)).fold(Vec::new(), |all, (_, list)| union(&all, list));
             result = Some(match result {
                 None => found,
@@ -132,11 +134,9 @@ mod tests {
     use super::*;
 
     fn from_files(terms: &[String], texts: &[&str]) -> Option<Vec<u32>> {
-        let files = build(texts);
-        search(terms, |file| Some(files.get(file).unwrap_or(&EMPTY)))
+        let files = build(texts, 3);
+        search(terms, 3, |file| files.get(file as usize))
     }
-
-    static EMPTY: Postings = Postings { grams: Vec::new(), lists: Vec::new() };
 
     #[test]
     fn a_prefix_of_three_finds_every_word_it_begins() {

@@ -1,0 +1,68 @@
+// Fewer taps, and the place kept (issue 13, items 4, 6 and 7): Back and 「一覧に戻る」 return to the same
+// place in a list with as many results shown; the filter panel stays open while choosing; the compare view
+// says when it follows a search or a filter, with one tap to compare everything; primary links are 44 px.
+import { test, expect } from "./fixtures.mjs";
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+test("Back and 「一覧に戻る」 return to the same place in the list, with as many results shown", async ({ page }) => {
+  await page.goto("./?view=list");
+  await expect(page.locator("[data-measure-id]")).toHaveCount(20);
+  await page.locator("button.more").click();
+  await expect(page.locator("[data-measure-id]")).toHaveCount(40);
+  const card = page.locator("[data-measure-id]").nth(30);
+  await card.scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => Math.round(scrollY));
+  expect(before).toBeGreaterThan(3000);
+
+  await card.locator("h3 a").click();
+  await expect(page.locator("#measure-title")).toBeVisible();
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  await page.goBack();
+  await expect(page.locator("[data-measure-id]")).toHaveCount(40);
+  await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(before);
+
+  await card.locator("h3 a").click();
+  await expect(page.locator("#measure-title")).toBeVisible();
+  await page.locator(".back a").click();
+  await expect(page.locator("[data-measure-id]")).toHaveCount(40);
+  await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(before);
+});
+
+test("the filter panel stays open while choosing", async ({ page }) => {
+  await page.goto("./?plan=kita-dx2025");
+  const panel = page.locator("details.facets-panel");
+  await expect(panel).not.toHaveAttribute("open", "");
+  await panel.locator("summary").click();
+  await page.locator("#facet-year").selectOption("2026");
+  await expect(page).toHaveURL(/year=2026/);
+  await expect(panel).toHaveAttribute("open", "");
+  await page.locator("#facet-dept").selectOption({ index: 1 });
+  await expect(page).toHaveURL(/dept=/);
+  await expect(panel).toHaveAttribute("open", "");
+});
+
+test("the compare view says it follows the search, and one tap compares everything", async ({ page }) => {
+  await page.goto(`./?view=compare&q=${encodeURIComponent("オンライン申請")}`);
+  const notice = page.locator(".compare-filtered");
+  await expect(notice).toContainText("絞り込み条件に合う施策だけを比べています。");
+  const online = page.locator('[data-theme-id="online-application"]');
+  await expect(online.locator(".ward-column", { hasText: "北区" })).toContainText("条件に合う施策なし");
+  await notice.getByRole("link", { name: "すべての施策で比べる" }).click();
+  await expect(page).not.toHaveURL(/q=/);
+  await expect(notice).toHaveCount(0);
+  await expect(online.locator(".ward-column", { hasText: "北区" }).locator("[data-measure-id]")).not.toHaveCount(0);
+});
+
+test("primary links are at least 44 px tall", async ({ page }) => {
+  const heights = async (selector) => page.locator(selector).evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
+  await page.goto("./?plan=kita-dx2025");
+  await expect(page.locator("[data-measure-id]").first()).toBeVisible();
+  expect(Math.min(...(await heights(".measure-title a")))).toBeGreaterThanOrEqual(44);
+  await page.goto("./?view=compare");
+  await expect(page.locator("[data-theme-id]").first()).toBeVisible();
+  expect(Math.min(...(await heights(".ward-column li a")))).toBeGreaterThanOrEqual(44);
+  await page.goto("./?plan=kita-dx2025&embed=1");
+  await expect(page.locator(".open-full a")).toBeVisible();
+  expect(Math.min(...(await heights(".open-full a")))).toBeGreaterThanOrEqual(44);
+});
