@@ -46,6 +46,23 @@ pub fn translation_schema() -> String {
     serde_json::to_string_pretty(&schema).expect("a schema serialises")
 }
 
+/// A plan's own files for the app (docs/DATA.md, Files for the app), `suffix` before `.json`: its file,
+/// its overview, its names and its cards.
+fn plan_files(plan: &Plan, suffix: &str) -> Vec<(String, Vec<u8>)> {
+    let json = |value: &dyn erased::Json| value.to_json().into_bytes();
+    let id = &plan.id;
+    let overview = Dataset { schema_version: SCHEMA_VERSION, plans: vec![plan.clone()], themes: vec![] }.overview();
+    let mut files = vec![
+        (format!("plans/{id}{suffix}.json"), json(&single(plan))),
+        (format!("overview/{id}{suffix}.json"), json(&overview)),
+        (format!("names/{id}{suffix}.json"), json(&MeasureNames::of(plan))),
+    ];
+    for (k, cards) in MeasureCards::of(plan).iter().enumerate() {
+        files.push((format!("cards/{id}/{k}{suffix}.json"), json(cards)));
+    }
+    files
+}
+
 /// Every output file as (relative path, contents).
 pub fn render(dataset: &Dataset, english: &Translation) -> Vec<(String, Vec<u8>)> {
     let json = |value: &dyn erased::Json| value.to_json().into_bytes();
@@ -62,15 +79,7 @@ pub fn render(dataset: &Dataset, english: &Translation) -> Vec<(String, Vec<u8>)
     files.extend(english_files);
     let search = search_files(dataset);
     files.push(("search/index.en.json".to_string(), english_search_index(&search[0].1, dataset, english, word_files)));
-    for plan in &dataset.plans {
-        files.push((format!("plans/{}.json", plan.id), json(&single(plan))));
-        let overview = Dataset { schema_version: SCHEMA_VERSION, plans: vec![plan.clone()], themes: vec![] }.overview();
-        files.push((format!("overview/{}.json", plan.id), json(&overview)));
-        files.push((format!("names/{}.json", plan.id), json(&MeasureNames::of(plan))));
-        for (k, cards) in MeasureCards::of(plan).iter().enumerate() {
-            files.push((format!("cards/{}/{k}.json", plan.id), json(cards)));
-        }
-    }
+    files.extend(dataset.plans.iter().flat_map(|plan| plan_files(plan, "")));
     files.extend(search);
     files
 }
@@ -102,15 +111,7 @@ pub fn english_files(dataset: &Dataset, english: &Translation) -> (Vec<(String, 
     let mut files = vec![("index.en.json".to_string(), json(&PlanIndex::of(&translated)))];
     let values = dataset.plans.iter().flat_map(|p| p.grades.iter().map(|g| g.grade.as_str()).chain(p.measures.iter().flat_map(|m| m.departments.iter().map(String::as_str))));
     files.push(("terms.en.json".to_string(), json(&english.part(&[], values))));
-    for plan in &translated.plans {
-        files.push((format!("plans/{}.en.json", plan.id), json(&single(plan))));
-        let overview = Dataset { schema_version: SCHEMA_VERSION, plans: vec![plan.clone()], themes: vec![] }.overview();
-        files.push((format!("overview/{}.en.json", plan.id), json(&overview)));
-        files.push((format!("names/{}.en.json", plan.id), json(&MeasureNames::of(plan))));
-        for (k, cards) in MeasureCards::of(plan).iter().enumerate() {
-            files.push((format!("cards/{}/{k}.en.json", plan.id), json(cards)));
-        }
-    }
+    files.extend(translated.plans.iter().flat_map(|plan| plan_files(plan, ".en")));
     let measures = dataset.plans.iter().flat_map(|p| &p.measures);
     let texts: Vec<String> = measures.map(|m| english.searchable(m)).collect();
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();

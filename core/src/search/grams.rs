@@ -67,9 +67,13 @@ pub fn grams_of(word: &str) -> Vec<String> {
 
 /// The files a query's folded words need, ascending, each once.
 pub fn files_for(words: &[String], files: u32) -> Vec<u32> {
+    ascending(words.iter().flat_map(|w| grams_of(w)).map(|gram| file_of(&gram, files)))
+}
+
+/// File numbers, each once, ascending (inserted in order: a sort would cost the wasm its code).
+pub(crate) fn ascending(files: impl Iterator<Item = u32>) -> Vec<u32> {
     let mut needed: Vec<u32> = Vec::new();
-    for gram in words.iter().flat_map(|w| grams_of(w)) {
-        let file = file_of(&gram, files);
+    for file in files {
         if let Err(at) = needed.binary_search(&file) {
             needed.insert(at, file);
         }

@@ -32,14 +32,7 @@ pub fn file_of(word: &str, files: u32) -> u32 {
 
 /// The files a search for these (folded) query words reads, ascending.
 pub fn files_for(terms: &[String], files: u32) -> Vec<u32> {
-    let mut needed: Vec<u32> = Vec::new();
-    for word in terms.iter().flat_map(|t| words(t)) {
-        let file = file_of(&word, files);
-        if let Err(at) = needed.binary_search(&file) {
-            needed.insert(at, file);
-        }
-    }
-    needed
+    grams::ascending(terms.iter().flat_map(|t| words(t)).map(|word| file_of(&word, files)))
 }
 
 /// The texts (by position) having every word of `term` at the start of one of theirs: what
