@@ -51,7 +51,8 @@ pub struct English {
     pub term: fn(&str) -> String,
     /// Reads the English of departments and grades, unless it is here or on its way; counts its arrival.
     pub start: fn(RwSignal<usize>),
-    /// The measures (ordinals, ascending) having every term in English or in Japanese.
+    /// The measures (ordinals, ascending) having every term: in English words when all the terms are in
+    /// Latin letters, else in the Japanese grams.
     pub search: fn(&Parts, &[String]) -> Option<Vec<u32>>,
     /// Whether that search waits for a file (tracked).
     pub waiting: fn(&Parts, &[String]) -> bool,

@@ -4,8 +4,8 @@
 //! That bundle reads each file of plan text in English (`plans/<id>.en.json` for `plans/<id>.json`, …;
 //! `Bundle::suffix`), so views show the English as they show the Japanese. Two things stay Japanese in
 //! those files, because the URL names them (PRODUCT.md §5): departments and grades. Their English is
-//! `data/terms.en.json`, read here once and shown through [`term`]. A search matches the English words
-//! (`data/search/en/<k>.json`) as well as the Japanese.
+//! `data/terms.en.json`, read here once and shown through [`term`]. A search in Latin letters matches
+//! the English words (`data/search/en/<k>.json`); any other, the Japanese.
 
 use std::cell::RefCell;
 

@@ -106,6 +106,23 @@ impl Parts {
         self.version.try_update(|v| *v += 1);
     }
 
+    /// The measures (ordinals, ascending) a search's terms find, in the bundle's way (the English bundle's
+    /// [`English::search`]); `None` while a file is on its way, which it asks for (tracked).
+    pub fn find(&self, terms: &[String]) -> Option<Vec<u32>> {
+        match self.english {
+            Some(english) => (english.search)(self, terms),
+            None => self.search(terms),
+        }
+    }
+
+    /// Whether [`Parts::find`] waits for a file (tracked).
+    pub fn waiting(&self, terms: &[String]) -> bool {
+        match self.english {
+            Some(english) => (english.waiting)(self, terms),
+            None => !self.missing_grams(terms).is_empty(),
+        }
+    }
+
     /// The gram files a search's words need that are not here yet (tracked).
     pub fn missing_grams(&self, words: &[String]) -> Vec<u32> {
         self.missing(Kind::Grams, plan_core::search::grams::files_for(words, self.gram_files))

@@ -81,7 +81,7 @@ impl Explorer {
     }
 
     /// Across plans from the search index (`data/search/index.json`, whose text is `source`).
-    /// `english`: the English bundle's, which reads the plans' English and searches it too.
+    /// `english`: the English bundle's, which reads the plans' English and searches its words.
     pub fn from_index(index: plan_core::search::SearchIndex, source: Arc<str>, nav: Nav, english: Option<English>) -> Result<Explorer, String> {
         let (catalog, themes) = index.catalog()?;
         let outline = Arc::new(index.outline());
@@ -110,7 +110,7 @@ impl Explorer {
         let results = Memo::new(move |previous: Option<&Results>| {
             let mut filter = query.with(|q| Filter::new(&for_results, q, &url::nfkc));
             if let Some(parts) = for_search.as_ref().filter(|_| !filter.terms.is_empty()) {
-                match parts.english.map_or_else(|| parts.search(&filter.terms), |english| (english.search)(parts, &filter.terms)) {
+                match parts.find(&filter.terms) {
                     Some(hits) => filter.hits = Some(hits),
                     None => {
                         // Before any result: nothing yet, counted per facet as the views expect.
@@ -136,10 +136,7 @@ impl Explorer {
     pub fn searching(&self) -> bool {
         let Some(parts) = &self.parts else { return false };
         let terms = self.query.with(|q| plan_core::text::terms(&q.q, &url::nfkc));
-        match parts.english {
-            Some(english) => (english.waiting)(parts, &terms),
-            None => !parts.missing_grams(&terms).is_empty(),
-        }
+        parts.waiting(&terms)
     }
 
     /// Asks for these plans at `level`, for a view that shows them; `false` until they are all here (the

@@ -104,10 +104,10 @@ pub fn Facets() -> impl IntoView {
         // On a phone the filters start folded, so the results come first; on a wide screen they sit beside
         // them. Each choice renders the panel again: it stays as the reader left it (issue 13, three taps a
         // filter), read from the panel still on the page.
-        let document = web_sys::window().and_then(|w| w.document());
-        let open = match document.and_then(|d| d.query_selector(".facets-panel").ok().flatten()) {
+        let window = web_sys::window();
+        let open = match window.as_ref().and_then(|w| w.document()?.query_selector(".facets-panel").ok().flatten()) {
             Some(panel) => panel.has_attribute("open"),
-            None => web_sys::window().and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten()).is_none_or(|m| m.matches()),
+            None => window.and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten()).is_none_or(|m| m.matches()),
         };
         view! {
             <section class="facets" aria-labelledby="facets-title">
