@@ -33,7 +33,13 @@
 
   if (embedded && "ResizeObserver" in window) {
     let last = 0;
+    let shown = location.search;
     new ResizeObserver(() => {
+      // A measure opened from far down the host page would show its end first: ask for its top (issue 13).
+      if (location.search !== shown) {
+        shown = location.search;
+        if (new URLSearchParams(shown).has("measure")) window.parent.postMessage({ type: "plan-explorer:top" }, "*");
+      }
       // The content's own height: scrollHeight is never less than the frame, so the frame could never shrink.
       const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
       if (height !== last) {

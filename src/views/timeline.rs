@@ -70,7 +70,7 @@ pub fn TimelineView() -> impl IntoView {
                                 view! {
                                     <ol class="timeline">
                                         {measure.schedule.iter().map(|e| view! {
-                                            <li><span class="fy">{fiscal_year(lang, e.fy)}</span><span class="text">{e.text.clone()}</span></li>
+                                            <li aria-current=(chosen == Some(e.fy)).then_some("true")><span class="fy">{fiscal_year(lang, e.fy)}</span><span class="text">{e.text.clone()}</span></li>
                                         }).collect_view()}
                                     </ol>
                                 }.into_any()

@@ -121,6 +121,26 @@ test.describe("a ward hosting the app under a sub-path of its own origin", () =>
     await checkEmbeddedList(page, appUrl);
   });
 
+  test("a measure opened from far down the host page shows its top (issue 13)", async ({ page }) => {
+    const appUrl = `${server.url}plan-explorer/`;
+    const dir = join(site.dir, "top");
+    mkdirSync(dir, { recursive: true });
+    hostPage(dir, CSP, await snippet(page, appUrl, "taito-dx2026"));
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.url}top/`);
+    const frame = page.frameLocator("iframe[data-plan-explorer]");
+    await expect(frame.locator("[data-measure-id]")).toHaveCount(27);
+    await expect.poll(() => fits(page)).toBe(true);
+    const last = frame.locator("[data-measure-id]").last().locator("a").first();
+    await last.scrollIntoViewIfNeeded();
+    const frameTop = () => page.locator("iframe[data-plan-explorer]").evaluate((f) => f.getBoundingClientRect().top);
+    expect(await frameTop()).toBeLessThan(-1000);
+    await last.click();
+    await expect(frame.locator("article.measure-detail")).toBeVisible();
+    await expect.poll(frameTop).toBeGreaterThan(-1);
+    expect(await frameTop()).toBeLessThan(100);
+  });
+
   test("embed.js gives the frame its content's height, and ignores messages from elsewhere", async ({ page }) => {
     const appUrl = `${server.url}plan-explorer/`;
     const dir = join(site.dir, "resize");

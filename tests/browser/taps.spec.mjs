@@ -1,6 +1,7 @@
 // Fewer taps, and the place kept (issue 13, items 4, 6 and 7): Back and 「一覧に戻る」 return to the same
 // place in a list with as many results shown; the filter panel stays open while choosing; the compare view
-// says when it follows a search or a filter, with one tap to compare everything; primary links are 44 px.
+// says when it follows a search or a filter, with one tap to compare everything; primary links are 44 px;
+// the timeline marks the chosen year.
 import { test, expect } from "./fixtures.mjs";
 
 test.use({ viewport: { width: 360, height: 740 } });
@@ -65,4 +66,15 @@ test("primary links are at least 44 px tall", async ({ page }) => {
   await page.goto("./?plan=kita-dx2025&embed=1");
   await expect(page.locator(".open-full a")).toBeVisible();
   expect(Math.min(...(await heights(".open-full a")))).toBeGreaterThanOrEqual(44);
+});
+
+test("the timeline marks the chosen year in each measure's schedule", async ({ page }) => {
+  await page.goto("./?view=timeline&plan=itabashi-ict2025&year=2022");
+  await expect(page.locator("[data-measure-id]").first()).toBeVisible();
+  const marked = page.locator(".timeline li[aria-current]");
+  expect(await marked.count()).toBeGreaterThan(0);
+  for (const fy of await marked.locator(".fy").allTextContents()) expect(fy).toContain("2022");
+  // Every entry of that year is marked, and no other.
+  const ofYear = page.locator(".timeline li").filter({ has: page.locator(".fy", { hasText: "2022" }) });
+  expect(await ofYear.count()).toBe(await marked.count());
 });
