@@ -1,7 +1,7 @@
 // Fewer taps, and the place kept (issue 13, items 4, 6 and 7): Back and 「一覧に戻る」 return to the same
 // place in a list with as many results shown; the filter panel stays open while choosing; the compare view
 // says when it follows a search or a filter, with one tap to compare everything; primary links are 44 px;
-// the timeline marks the chosen year.
+// the department list leaves out those with no result until asked; the timeline marks the chosen year.
 import { test, expect } from "./fixtures.mjs";
 
 test.use({ viewport: { width: 360, height: 740 } });
@@ -77,4 +77,24 @@ test("the timeline marks the chosen year in each measure's schedule", async ({ p
   // Every entry of that year is marked, and no other.
   const ofYear = page.locator(".timeline li").filter({ has: page.locator(".fy", { hasText: "2022" }) });
   expect(await ofYear.count()).toBe(await marked.count());
+});
+
+test("the department list offers those with results, and the others when asked", async ({ page }) => {
+  // Across plans, only the measures marked 【新規】: most of the 60 or so departments have none.
+  await page.goto("./?view=list&new=1");
+  await expect(page.locator("[data-measure-id]").first()).toBeVisible();
+  await page.locator(".facets-panel summary").click();
+  const counts = () =>
+    page.locator("#facet-dept option:not([value=''])").evaluateAll((els) => els.map((o) => Number(o.textContent.match(/（(\d+)）$/)[1])));
+  const shown = await counts();
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.every((n) => n > 0)).toBe(true);
+  const more = page.locator("button.every-department");
+  await expect(more).toContainText("該当なしの担当課");
+  await more.click();
+  const all = await counts();
+  expect(all.length).toBeGreaterThan(shown.length + 20);
+  expect(all.filter((n) => n === 0).length).toBe(all.length - shown.length);
+  await page.locator("button.every-department").click();
+  expect((await counts()).length).toBe(shown.length);
 });
