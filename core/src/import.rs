@@ -318,9 +318,10 @@ fn set_actual(indicator: &mut Indicator, fy: FiscalYear, value: f64) {
     match indicator.actuals.iter_mut().find(|a| a.fy == fy) {
         Some(actual) if actual.value == value => {}
         Some(actual) => *actual = local,
+        // Before the first later year, keeping them in order: not a sort, whose code the wasm would carry (1 KB).
         None => {
-            indicator.actuals.push(local);
-            indicator.actuals.sort_by_key(|a| a.fy);
+            let at = indicator.actuals.iter().position(|a| a.fy > fy).unwrap_or(indicator.actuals.len());
+            indicator.actuals.insert(at, local);
         }
     }
 }

@@ -56,16 +56,18 @@ pub fn highlight_ranges(printed: &str, terms: &[String]) -> Vec<(usize, usize)> 
             origin.extend(std::iter::repeat_n((start, end), f.len_utf8()));
         }
     }
-    let mut ranges: Vec<(usize, usize)> = terms
-        .iter()
-        .flat_map(|term| folded.match_indices(term.as_str()).map(|(i, m)| (origin[i].0, origin[i + m.len() - 1].1)).collect::<Vec<_>>())
-        .collect();
-    ranges.sort_unstable();
+    // Each printed byte marked or not, then read in order: no sort, whose code the wasm would carry (1 KB).
+    let mut marked = vec![false; printed.len()];
+    for term in terms {
+        for (i, m) in folded.match_indices(term.as_str()) {
+            marked[origin[i].0..origin[i + m.len() - 1].1].fill(true);
+        }
+    }
     let mut merged: Vec<(usize, usize)> = vec![];
-    for (start, end) in ranges {
+    for (at, _) in marked.iter().enumerate().filter(|(_, on)| **on) {
         match merged.last_mut() {
-            Some(last) if start <= last.1 => last.1 = last.1.max(end),
-            _ => merged.push((start, end)),
+            Some(last) if last.1 == at => last.1 = at + 1,
+            _ => merged.push((at, at + 1)),
         }
     }
     merged
