@@ -53,7 +53,7 @@ pub struct English {
     pub start: fn(RwSignal<usize>),
     /// The measures (ordinals, ascending) having every term: in English words when all the terms are in
     /// Latin letters, else in the Japanese grams.
-    pub search: fn(&Parts, &[String]) -> Option<Vec<u32>>,
+    pub search: fn(&Parts, &[String]) -> Option<Vec<Vec<u32>>>,
     /// Whether that search waits for a file (tracked).
     pub waiting: fn(&Parts, &[String]) -> bool,
     /// What every English page says once: the translation is unofficial.

@@ -21,8 +21,9 @@ pub const ENGLISH: English = English {
     term,
     start,
     search: search_across,
-    waiting: |parts, terms| {
-        if in_english(terms) { !parts.missing_words(terms).is_empty() } else { !parts.missing_grams(terms).is_empty() }
+    waiting: |parts, words| {
+        let (latin, japanese) = by_script(words);
+        !parts.missing_words(&latin).is_empty() || !parts.missing_grams(&japanese).is_empty()
     },
     notice: |arrived| view! { <EnglishNotice failed on_retry=move || start(arrived)/> }.into_any(),
 };
@@ -87,15 +88,32 @@ fn term(japanese: &str) -> String {
     .unwrap_or_else(|| japanese.to_string())
 }
 
-/// The measures (ordinals, ascending) having every term. A search all in Latin letters (each term with a
-/// word of two characters) reads the English word files; any other, the gram files of the Japanese, as
-/// in the Japanese bundle. Terms of Latin letters matched against the Japanese too would read several gram
-/// files a letter for what the English already has (codes, DX, AI and names are kept as printed in it):
-/// 8 KB more for a search of one word. `None` while a file is on its way.
-fn search_across(parts: &Parts, terms: &[String]) -> Option<Vec<u32>> {
-    if in_english(terms) { parts.search_english(terms) } else { parts.search(terms) }
+/// The documents each search word is in (`plan_core::search::matching`). A word in Latin letters (with
+/// a word of two characters) is found in the English word files; any other in the gram files of the
+/// Japanese, as in the Japanese bundle. Latin words matched against the Japanese too would read several
+/// gram files a letter for what the English already has (codes, DX, AI and names are kept as printed in
+/// it): 8 KB more for a search of one word. `None` while a file is on its way.
+fn search_across(parts: &Parts, words: &[String]) -> Option<Vec<Vec<u32>>> {
+    let (latin, japanese) = by_script(words);
+    // Both asked before either is awaited, so their files come at once.
+    let (latin, japanese) = (parts.search_english(&latin), parts.search(&japanese));
+    let (mut latin, mut japanese) = (latin?.into_iter(), japanese?.into_iter());
+    words
+        .iter()
+        .map(|w| {
+            if is_latin(w) {
+                latin.next()
+            } else {
+                japanese.next()
+            }
+        })
+        .collect()
 }
 
-fn in_english(terms: &[String]) -> bool {
-    terms.iter().all(|t| t.is_ascii() && plan_core::search::words::words(t).next().is_some())
+fn by_script(words: &[String]) -> (Vec<String>, Vec<String>) {
+    words.iter().cloned().partition(|w| is_latin(w))
+}
+
+fn is_latin(word: &str) -> bool {
+    word.is_ascii() && plan_core::search::words::words(word).next().is_some()
 }

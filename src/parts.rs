@@ -23,8 +23,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plan_core::explore::MeasureRef;
 use plan_core::search::grams::Postings;
-use plan_core::search::{CARDS_PER_FILE, SearchIndex, placeholder};
-use plan_core::{Dataset, LoadError, Plan, PlanIndex};
+use plan_core::search::{CARDS_PER_FILE, SearchIndex, placeholder, placeholder_policy};
+use plan_core::{Dataset, LoadError, Plan, PlanIndex, Policy};
 
 use crate::bundle::English;
 use crate::data::{self, LoadFailure};
@@ -106,20 +106,20 @@ impl Parts {
         self.version.try_update(|v| *v += 1);
     }
 
-    /// The measures (ordinals, ascending) a search's terms find, in the bundle's way (the English bundle's
-    /// [`English::search`]); `None` while a file is on its way, which it asks for (tracked).
-    pub fn find(&self, terms: &[String]) -> Option<Vec<u32>> {
+    /// The documents each search word is in (`plan_core::search::matching`), in the bundle's way (the
+    /// English bundle's [`English::search`]); `None` while a file is on its way, which it asks for (tracked).
+    pub fn find(&self, words: &[String]) -> Option<Vec<Vec<u32>>> {
         match self.english {
-            Some(english) => (english.search)(self, terms),
-            None => self.search(terms),
+            Some(english) => (english.search)(self, words),
+            None => self.search(words),
         }
     }
 
     /// Whether [`Parts::find`] waits for a file (tracked).
-    pub fn waiting(&self, terms: &[String]) -> bool {
+    pub fn waiting(&self, words: &[String]) -> bool {
         match self.english {
-            Some(english) => (english.waiting)(self, terms),
-            None => !self.missing_grams(terms).is_empty(),
+            Some(english) => (english.waiting)(self, words),
+            None => !self.missing_grams(words).is_empty(),
         }
     }
 
@@ -139,9 +139,9 @@ impl Parts {
         needed
     }
 
-    /// The measures (ordinals) that contain every word, once their gram files are here (tracked).
-    /// Asks for the missing ones, each once.
-    pub fn search(&self, words: &[String]) -> Option<Vec<u32>> {
+    /// The documents each word is in, once their gram files are here (tracked). Asks for the missing
+    /// ones, each once.
+    pub fn search(&self, words: &[String]) -> Option<Vec<Vec<u32>>> {
         let missing = self.missing_grams(words);
         if !missing.is_empty() {
             self.fetch_files(Kind::Grams, missing);
@@ -156,19 +156,29 @@ impl Parts {
         Some(plan_core::search::grams::search(words, lookup))
     }
 
-    /// In English: the measures (ordinals, ascending) whose English has every word of every term
+    /// In English: for each term, the documents whose English has every word of it
     /// (`plan_core::search::words`), once their files are here; else asks for them (tracked).
-    pub fn search_english(&self, terms: &[String]) -> Option<Vec<u32>> {
+    pub fn search_english(&self, terms: &[String]) -> Option<Vec<Vec<u32>>> {
         let missing = self.missing_words(terms);
         if !missing.is_empty() {
             self.fetch_files(Kind::Words, missing);
             return None;
         }
         let state = self.read();
-        plan_core::search::words::search(terms, self.index.word_files, |k| match state.words.get(k as usize) {
+        let lookup = |k: u32| match state.words.get(k as usize) {
             Some(Some(Some(postings))) => Some(postings),
             _ => None,
-        })
+        };
+        terms
+            .iter()
+            .map(|t| {
+                plan_core::search::words::search(
+                    std::slice::from_ref(t),
+                    self.index.word_files,
+                    lookup,
+                )
+            })
+            .collect()
     }
 
     /// Asks for these files of postings, each once.
@@ -277,13 +287,29 @@ impl Parts {
                 let cards = plan_core::load_cards(text).map_err(malformed)?;
                 let from = file * CARDS_PER_FILE;
                 let total = self.listing.plans[at].measures;
+                let indexed = &self.index.plans[at];
+                let policies: Option<Vec<(usize, String, String)>> = cards
+                    .policies
+                    .iter()
+                    .map(|row| match row.as_slice() {
+                        [position, code, name] => Some((
+                            position
+                                .parse()
+                                .ok()
+                                .filter(|&p| p < indexed.policies.len())?,
+                            code.clone(),
+                            name.clone(),
+                        )),
+                        _ => None,
+                    })
+                    .collect();
                 let fits = cards.plan == id
                     && cards.from as usize == from
                     && cards.measures.len() == CARDS_PER_FILE.min(total.saturating_sub(from))
                     && cards.measures.iter().all(|m| !m.id.is_empty());
-                if !fits {
+                let (Some(policies), true) = (policies, fits) else {
                     return Err(does_not_fit(&id, url));
-                }
+                };
                 self.change(|s| {
                     if s.levels[at].0 >= Level::Overview {
                         return;
@@ -295,6 +321,18 @@ impl Parts {
                     plan.measures.resize_with(total, placeholder);
                     for (slot, measure) in plan.measures[from..].iter_mut().zip(cards.measures) {
                         *slot = measure;
+                    }
+                    // Named, so that a result found through one of them can say which.
+                    plan.policies
+                        .resize_with(indexed.policies.len(), placeholder_policy);
+                    for (position, code, name) in policies {
+                        let id = format!("{}{}", indexed.policy_prefix, indexed.policies[position]);
+                        plan.policies[position] = Policy {
+                            id,
+                            code,
+                            name,
+                            ..placeholder_policy()
+                        };
                     }
                     s.cards[at][file].1 = true;
                 });

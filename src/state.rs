@@ -76,14 +76,19 @@ pub struct Explorer {
 impl Explorer {
     pub fn new(dataset: Arc<Dataset>, source: Arc<str>, notes_left_out: bool, nav: Nav) -> Explorer {
         let catalog = Arc::new(Catalog::new(&dataset, &url::nfkc));
-        let themes = Arc::new(plan_core::themes::assign(&dataset, &url::nfkc));
+        let themes = Arc::new(catalog.measure_themes());
         Explorer::with(dataset, source, notes_left_out, catalog, themes, None, nav)
     }
 
     /// Across plans from the search index (`data/search/index.json`, whose text is `source`).
     /// `english`: the English bundle's, which reads the plans' English and searches its words.
-    pub fn from_index(index: plan_core::search::SearchIndex, source: Arc<str>, nav: Nav, english: Option<English>) -> Result<Explorer, String> {
-        let (catalog, themes) = index.catalog()?;
+    pub fn from_index(
+        index: plan_core::search::SearchIndex,
+        source: Arc<str>,
+        nav: Nav,
+        english: Option<English>,
+    ) -> Result<Explorer, String> {
+        let (catalog, themes) = index.catalog(&url::nfkc)?;
         let outline = Arc::new(index.outline());
         let parts = Parts::new(Arc::new(index), english);
         Ok(Explorer::with(outline, source, true, Arc::new(catalog), Arc::new(themes), Some(parts), nav))
@@ -109,13 +114,16 @@ impl Explorer {
         let for_search = parts.clone();
         let results = Memo::new(move |previous: Option<&Results>| {
             let mut filter = query.with(|q| Filter::new(&for_results, q, &url::nfkc));
+            filter.today = this_fiscal_year();
             if let Some(parts) = for_search.as_ref().filter(|_| !filter.terms.is_empty()) {
                 match parts.find(&filter.terms) {
                     Some(hits) => filter.hits = Some(hits),
                     None => {
                         // Before any result: nothing yet, counted per facet as the views expect.
-                        filter.hits = Some(Vec::new());
-                        return previous.cloned().unwrap_or_else(|| for_results.explore(&filter));
+                        filter.hits = Some(vec![Vec::new(); filter.terms.len()]);
+                        return previous
+                            .cloned()
+                            .unwrap_or_else(|| for_results.explore(&filter));
                     }
                 }
             }
@@ -210,6 +218,12 @@ impl Explorer {
 /// change made in another tab); every view updates from it.
 #[derive(Clone, Copy)]
 pub struct LocalChanged(pub Callback<()>);
+
+/// This fiscal year, by the browser's clock.
+pub fn this_fiscal_year() -> plan_core::FiscalYear {
+    let today = js_sys::Date::new_0();
+    plan_core::status::fiscal_year_of(today.get_full_year() as i32, today.get_month() + 1)
+}
 
 pub fn use_explorer() -> Explorer {
     expect_context::<Explorer>()

@@ -18,8 +18,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::model::{Dataset, FiscalYear, Measure, Plan, Role};
+use crate::model::{Dataset, FiscalYear, Measure, Plan, Policy, Role};
 use crate::query::Query;
+use crate::search::matching::{self, OWN_ZONES, RANKS, Synonyms, WordHits};
 use crate::text::{Normalizer, fold, terms};
 
 /// A measure's place in the dataset: `dataset.plans[plan].measures[measure]`.
@@ -42,10 +43,10 @@ pub const FIELD_SEPARATOR: char = '\u{1}';
 
 pub(crate) struct Entry {
     pub(crate) at: MeasureRef,
-    /// Folded code, name, summary, departments, schedule and indicator names, separated by
-    /// [`FIELD_SEPARATOR`]. Empty in a catalog read from the search index, whose searches give their
-    /// matches ([`Filter::hits`]).
-    pub(crate) text: String,
+    /// The folded zones of [`matching`]: code and name; summary; departments, schedule and indicator
+    /// names, separated by [`FIELD_SEPARATOR`]. Empty in a catalog read from the search index, whose
+    /// searches give their matches ([`Filter::hits`]).
+    pub(crate) text: [String; OWN_ZONES],
     /// Indexes into `Catalog::years`.
     pub(crate) years: Vec<usize>,
     /// Indexes into `Catalog::departments`.
@@ -57,6 +58,8 @@ pub(crate) struct Entry {
     /// The same for every linked policy, primary or related.
     pub(crate) any_scope: Vec<usize>,
     pub(crate) is_new: bool,
+    /// Indexes into the dataset's themes (the compare view's).
+    pub(crate) themes: Vec<usize>,
 }
 
 /// Everything a dataset can be filtered by, precomputed.
@@ -72,6 +75,12 @@ pub struct Catalog {
     pub years: Vec<FiscalYear>,
     /// Every grade word of any plan, in each plan's order.
     pub grades: Vec<String>,
+    /// Per policy, its folded code, name and indicator names (empty when read from the search index).
+    pub(crate) policy_texts: Vec<String>,
+    /// Per plan, the last fiscal year of its period: a search ranks plans that have ended after the others.
+    pub(crate) plan_ends: Vec<FiscalYear>,
+    /// The themes' keywords, which a search word stands for with `exact` off.
+    pub synonyms: Synonyms,
 }
 
 /// What the measures are narrowed by; built from a sanitized [`Query`].
@@ -88,17 +97,26 @@ pub struct Filter {
     /// Index into `Catalog::grades`.
     pub grade: Option<usize>,
     pub new_only: bool,
-    /// Folded search words; a measure must contain every one.
+    /// Folded search words; a measure must match every one ([`matching`]).
     pub terms: Vec<String>,
-    /// The measures (ordinals, ascending) that contain every word, when a search index found them
+    /// Per term, the themes (indexes) whose measures it also finds; none with `exact=1`.
+    pub synonyms: Vec<Vec<usize>>,
+    /// The documents ([`matching`]) each term is in, when a search index found them
     /// ([`crate::search::grams::search`]) instead of the catalog's text.
-    pub hits: Option<Vec<u32>>,
+    pub hits: Option<Vec<Vec<u32>>>,
+    /// This fiscal year: a search ranks measures of plans that ended before it after the others (0: no
+    /// plan has ended).
+    pub today: FiscalYear,
 }
 
 /// The matching measures, and per facet the count each choice would give.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Results {
+    /// In document order; with a search, best first ([`matching`]).
     pub matches: Vec<MeasureRef>,
+    /// Per match, the policy (a `Catalog::policies` index) it was found through when a search word was
+    /// not in its own text.
+    pub via: Vec<Option<usize>>,
     /// Per plan index.
     pub plans: Vec<usize>,
     /// Per `Catalog::policies` index.
@@ -130,13 +148,22 @@ impl Catalog {
             departments: Vec::new(),
             years: Vec::new(),
             grades: Vec::new(),
+            policy_texts: Vec::new(),
+            plan_ends: dataset.plans.iter().map(|p| p.period.to).collect(),
+            synonyms: Synonyms::new(&dataset.themes, normalize),
         };
         let mut years = BTreeSet::new();
         for (plan_at, plan) in dataset.plans.iter().enumerate() {
             years.extend(plan.period.from..=plan.period.to);
             for (policy_at, policy) in plan.policies.iter().enumerate() {
-                catalog.policy_index.insert(policy.id.clone(), catalog.policies.len());
-                catalog.policies.push(PolicyRef { plan: plan_at, policy: policy_at });
+                catalog
+                    .policy_index
+                    .insert(policy.id.clone(), catalog.policies.len());
+                catalog.policies.push(PolicyRef {
+                    plan: plan_at,
+                    policy: policy_at,
+                });
+                catalog.policy_texts.push(policy_text(policy, normalize));
             }
             for grade in &plan.grades {
                 if !catalog.grades.contains(&grade.grade) {
@@ -145,6 +172,7 @@ impl Catalog {
             }
         }
         catalog.years = years.into_iter().collect();
+        let themes = crate::themes::assign(dataset, normalize);
         let mut department_index: HashMap<String, usize> = HashMap::new();
         for (plan_at, plan) in dataset.plans.iter().enumerate() {
             for (measure_at, measure) in plan.measures.iter().enumerate() {
@@ -180,6 +208,7 @@ impl Catalog {
                     primary_scope: scope(true),
                     any_scope: scope(false),
                     is_new: measure.is_new,
+                    themes: themes[plan_at][measure_at].clone(),
                 };
                 catalog.entries.push(entry);
             }
@@ -205,9 +234,40 @@ impl Catalog {
         scope.into_iter().collect()
     }
 
-    /// Each measure's folded searchable text, in ordinal order: what the search index's grams are built from.
-    pub fn searchable_texts(&self) -> Vec<&str> {
-        self.entries.iter().map(|e| e.text.as_str()).collect()
+    /// The folded text of every document a search looks in ([`matching`]), in document order: what the
+    /// search index's grams are built from.
+    pub fn search_docs(&self) -> Vec<&str> {
+        let zones =
+            (0..OWN_ZONES).flat_map(|z| self.entries.iter().map(move |e| e.text[z].as_str()));
+        zones
+            .chain(self.policy_texts.iter().map(String::as_str))
+            .collect()
+    }
+
+    /// The documents each folded word is in, ascending, from the catalog's own text: what the gram files
+    /// give the browser.
+    pub fn hits(&self, words: &[String]) -> Vec<Vec<u32>> {
+        let texts = (0..OWN_ZONES)
+            .flat_map(|z| self.entries.iter().map(move |e| &e.text[z]))
+            .chain(&self.policy_texts);
+        let mut hits = vec![Vec::new(); words.len()];
+        for (doc, text) in texts.enumerate() {
+            for (word, found) in words.iter().zip(&mut hits) {
+                if text.contains(word.as_str()) {
+                    found.push(doc as u32);
+                }
+            }
+        }
+        hits
+    }
+
+    /// Each measure's themes (indexes into the dataset's), as `[plan][measure]`.
+    pub fn measure_themes(&self) -> Vec<Vec<Vec<usize>>> {
+        let mut out: Vec<Vec<Vec<usize>>> = vec![Vec::new(); self.plan_index.len()];
+        for entry in &self.entries {
+            out[entry.at.plan].push(entry.themes.clone());
+        }
+        out
     }
 
     pub fn measure_count(&self) -> usize {
@@ -238,6 +298,7 @@ impl Catalog {
     pub fn explore(&self, filter: &Filter) -> Results {
         let mut results = Results {
             matches: Vec::new(),
+            via: Vec::new(),
             plans: vec![0; self.plan_index.len()],
             policies: vec![0; self.policies.len()],
             departments: vec![0; self.departments.len()],
@@ -245,15 +306,39 @@ impl Catalog {
             grades: vec![0; self.grades.len()],
             new: 0,
         };
+        let words: Vec<WordHits> = match (&filter.hits, filter.terms.is_empty()) {
+            (_, true) => Vec::new(),
+            (Some(hits), false) => hits
+                .iter()
+                .map(|docs| WordHits::new(docs, self.entries.len(), self.policies.len()))
+                .collect(),
+            (None, false) => self
+                .hits(&filter.terms)
+                .iter()
+                .map(|docs| WordHits::new(docs, self.entries.len(), self.policies.len()))
+                .collect(),
+        };
+        let mut ranked: Vec<(u8, MeasureRef, Option<usize>)> = Vec::new();
         for (ordinal, entry) in self.entries.iter().enumerate() {
-            let has_words = match &filter.hits {
-                Some(hits) => hits.binary_search(&(ordinal as u32)).is_ok(),
-                None => filter.terms.iter().all(|t| entry.text.contains(t.as_str())),
-            };
-            if !has_words {
+            let current = self
+                .plan_ends
+                .get(entry.at.plan)
+                .is_none_or(|&end| end >= filter.today);
+            let Some((rank, via)) = matching::rank(
+                &words,
+                &filter.synonyms,
+                ordinal,
+                &entry.primary_scope,
+                &entry.themes,
+                current,
+            ) else {
                 continue;
-            }
-            let scope = if filter.related { &entry.any_scope } else { &entry.primary_scope };
+            };
+            let scope = if filter.related {
+                &entry.any_scope
+            } else {
+                &entry.primary_scope
+            };
             let mut failing = 0u8;
             if !filter.plans.is_empty() && !filter.plans.contains(&entry.at.plan) {
                 failing |= PLAN;
@@ -276,7 +361,7 @@ impl Catalog {
             // A measure counts for a facet when it passes every *other* filter.
             let counts_for = |facet: u8| failing & !facet == 0;
             if failing == 0 {
-                results.matches.push(entry.at);
+                ranked.push((rank, entry.at, via));
             }
             if counts_for(PLAN) {
                 results.plans[entry.at.plan] += 1;
@@ -297,6 +382,15 @@ impl Catalog {
                 results.new += 1;
             }
         }
+        // Rank by rank, each in document order: no sort, whose code the wasm would carry.
+        for rank in 0..RANKS as u8 {
+            for &(r, at, via) in &ranked {
+                if r == rank {
+                    results.matches.push(at);
+                    results.via.push(via);
+                }
+            }
+        }
         results
     }
 }
@@ -304,6 +398,7 @@ impl Catalog {
 impl Filter {
     /// The filter a query describes. Pass a [`Catalog::sanitize`]d query: unknown values are ignored here too.
     pub fn new(catalog: &Catalog, query: &Query, normalize: Normalizer) -> Filter {
+        let terms = terms(&query.q, normalize);
         Filter {
             plans: query.plans.iter().filter_map(|p| catalog.plan_index(p)).collect(),
             policy: query.policy.as_deref().and_then(|p| catalog.policy_index(p)),
@@ -312,8 +407,19 @@ impl Filter {
             year: query.year.and_then(|y| catalog.years.binary_search(&y).ok()),
             grade: query.grade.as_ref().and_then(|g| catalog.grades.iter().position(|k| k == g)),
             new_only: query.new_only,
-            terms: terms(&query.q, normalize),
+            synonyms: terms
+                .iter()
+                .map(|t| {
+                    if query.exact {
+                        vec![]
+                    } else {
+                        catalog.synonyms.of(t)
+                    }
+                })
+                .collect(),
+            terms,
             hits: None,
+            today: 0,
         }
     }
 }
@@ -329,11 +435,31 @@ pub fn measure_years(measure: &Measure) -> BTreeSet<FiscalYear> {
     years
 }
 
-fn searchable_text(measure: &Measure, normalize: Normalizer) -> String {
-    let parts = [measure.code.as_str(), measure.name.as_str(), measure.summary.as_deref().unwrap_or("")]
-        .into_iter()
-        .chain(measure.departments.iter().map(String::as_str))
-        .chain(measure.schedule.iter().map(|s| s.text.as_str()))
-        .chain(measure.indicators.iter().map(|i| i.name.as_str()));
-    parts.map(|p| fold(&normalize(p))).collect::<Vec<_>>().join(FIELD_SEPARATOR.encode_utf8(&mut [0; 4]))
+/// A measure's folded zones ([`matching`]).
+fn searchable_text(measure: &Measure, normalize: Normalizer) -> [String; OWN_ZONES] {
+    let mut rest: Vec<&str> = measure.departments.iter().map(String::as_str).collect();
+    rest.extend(measure.schedule.iter().map(|s| s.text.as_str()));
+    rest.extend(measure.indicators.iter().map(|i| i.name.as_str()));
+    let summary = measure.summary.as_deref().unwrap_or_default();
+    [
+        fields(&[&measure.code, &measure.name], normalize),
+        fields(&[summary], normalize),
+        fields(&rest, normalize),
+    ]
+}
+
+/// A policy's folded code, name and indicator names.
+fn policy_text(policy: &Policy, normalize: Normalizer) -> String {
+    let mut parts = vec![policy.code.as_str(), policy.name.as_str()];
+    parts.extend(policy.indicators.iter().map(|i| i.name.as_str()));
+    fields(&parts, normalize)
+}
+
+/// Folded texts, separated by [`FIELD_SEPARATOR`] (a slice: one copy in the wasm).
+fn fields(parts: &[&str], normalize: Normalizer) -> String {
+    parts
+        .iter()
+        .map(|p| fold(&normalize(p)))
+        .collect::<Vec<_>>()
+        .join(FIELD_SEPARATOR.encode_utf8(&mut [0; 4]))
 }

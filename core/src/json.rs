@@ -140,7 +140,7 @@ read_structs! {
     MeasureNames { schema_version: u32, plan: String, measures: Vec<Vec<String>> }
     Postings { grams: Vec<String>, lists: Vec<Vec<u32>> }
     Translation { schema_version: u32, lang: String, notice: Option<String>, texts: Texts, terms: Texts }
-    MeasureCards { schema_version: u32, plan: String, from: u32, measures: Vec<Measure> }
+    MeasureCards { schema_version: u32, plan: String, from: u32, measures: Vec<Measure>, policies: Vec<Vec<String>> = default }
 }
 
 read_enums! {

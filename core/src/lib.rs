@@ -19,6 +19,9 @@ pub mod themes;
 pub mod translation;
 pub mod validate;
 
-pub use load::{LoadError, load_cards, load_dataset, load_index, load_names, load_postings, load_search_index, load_translation};
+pub use load::{
+    LoadError, load_cards, load_dataset, load_index, load_names, load_postings, load_search_index,
+    load_translation,
+};
 pub use model::*;
 pub use validate::{Issue, attainment_percent, validate};

@@ -65,6 +65,8 @@ pub struct Query {
     pub new_only: bool,
     /// `q`, the search text as typed.
     pub q: String,
+    /// `exact=1`: the search words only, not the theme keywords they stand for (issue 13).
+    pub exact: bool,
     /// `view`; `None` is the start page, or the list when any filter is set.
     pub view: Option<View>,
     /// `measure`: the measure whose detail is open.
@@ -103,6 +105,7 @@ impl Query {
                 "grade" => q.grade = text(),
                 "new" => q.new_only = flag(value).unwrap_or(q.new_only),
                 "q" => q.q = value.to_string(),
+                "exact" => q.exact = flag(value).unwrap_or(q.exact),
                 "view" => q.view = View::parse(value).or(q.view),
                 "measure" if is_id(value) => q.measure = text(),
                 "embed" => q.embed = flag(value).unwrap_or(q.embed),
@@ -132,6 +135,7 @@ impl Query {
         push("grade", self.grade.clone());
         push("new", self.new_only.then(|| "1".into()));
         push("q", (!self.q.is_empty()).then(|| self.q.clone()));
+        push("exact", self.exact.then(|| "1".into()));
         push("view", self.view.map(|v| v.as_str().to_string()));
         push("measure", self.measure.clone());
         push("embed", self.embed.then(|| "1".into()));

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{FiscalYear, Measure, Target};
+use crate::model::{Dataset, FiscalYear, Measure, Target};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -119,16 +119,47 @@ impl Translation {
 }
 
 impl Translation {
-    /// The English a search matches for a measure: its name, summary, departments, schedule and
-    /// indicator names, as [`crate::explore`] searches the Japanese of the same fields.
-    pub fn searchable(&self, measure: &Measure) -> String {
-        let mut parts: Vec<&str> = vec![measure.code.as_str()];
-        parts.extend(self.text(&key::name(&measure.id)));
-        parts.extend(self.text(&key::summary(&measure.id)));
-        parts.extend(measure.departments.iter().filter_map(|d| self.term(d)));
-        parts.extend(measure.schedule.iter().filter_map(|s| self.text(&key::schedule(&measure.id, s.fy)).or_else(|| self.term(&s.text))));
-        parts.extend(measure.indicators.iter().filter_map(|i| self.text(&key::indicator(&measure.id, &i.id))));
-        parts.join("\n")
+    /// The English a search matches, document by document ([`crate::search::matching`]), as
+    /// [`crate::explore`] searches the Japanese of the same fields: each measure's code and name, its
+    /// summary, its departments, schedule and indicator names; each policy's code, name and indicator names.
+    pub fn search_docs(&self, dataset: &Dataset) -> Vec<String> {
+        let measures: Vec<&Measure> = dataset.plans.iter().flat_map(|p| &p.measures).collect();
+        let joined = |parts: Vec<&str>| parts.join("\n");
+        let names = measures.iter().map(|m| {
+            joined(
+                [Some(m.code.as_str()), self.text(&key::name(&m.id))]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+            )
+        });
+        let summaries = measures
+            .iter()
+            .map(|m| joined(self.text(&key::summary(&m.id)).into_iter().collect()));
+        let rest = measures.iter().map(|m| {
+            let mut parts: Vec<&str> = m.departments.iter().filter_map(|d| self.term(d)).collect();
+            parts.extend(m.schedule.iter().filter_map(|s| {
+                self.text(&key::schedule(&m.id, s.fy))
+                    .or_else(|| self.term(&s.text))
+            }));
+            parts.extend(
+                m.indicators
+                    .iter()
+                    .filter_map(|i| self.text(&key::indicator(&m.id, &i.id))),
+            );
+            joined(parts)
+        });
+        let policies = dataset.plans.iter().flat_map(|p| &p.policies).map(|p| {
+            let mut parts = vec![p.code.as_str()];
+            parts.extend(self.text(&key::name(&p.id)));
+            parts.extend(
+                p.indicators
+                    .iter()
+                    .filter_map(|i| self.text(&key::indicator(&p.id, &i.id))),
+            );
+            joined(parts)
+        });
+        names.chain(summaries).chain(rest).chain(policies).collect()
     }
 }
 

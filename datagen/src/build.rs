@@ -87,7 +87,7 @@ pub fn render(dataset: &Dataset, english: &Translation) -> Vec<(String, Vec<u8>)
 /// `search/index.json` and the gram files, split so that each holds about [`POSTINGS_PER_FILE`] numbers.
 pub fn search_files(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
     let catalog = Catalog::new(dataset, &nfkc);
-    let texts = catalog.searchable_texts();
+    let texts = catalog.search_docs();
     let whole = grams::build(&texts, 1);
     let numbers: usize = whole[0].lists.iter().map(Vec::len).sum();
     let gram_files = numbers.div_ceil(POSTINGS_PER_FILE).max(1) as u32;
@@ -108,12 +108,28 @@ pub fn search_files(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
 pub fn english_files(dataset: &Dataset, english: &Translation) -> (Vec<(String, Vec<u8>)>, u32) {
     let translated = Dataset { plans: dataset.plans.iter().map(|p| translate::apply(p, english)).collect(), ..dataset.clone() };
     let json = |value: &dyn erased::Json| value.to_json().into_bytes();
-    let mut files = vec![("index.en.json".to_string(), json(&PlanIndex::of(&translated)))];
-    let values = dataset.plans.iter().flat_map(|p| p.grades.iter().map(|g| g.grade.as_str()).chain(p.measures.iter().flat_map(|m| m.departments.iter().map(String::as_str))));
-    files.push(("terms.en.json".to_string(), json(&english.part(&[], values))));
-    files.extend(translated.plans.iter().flat_map(|plan| plan_files(plan, ".en")));
-    let measures = dataset.plans.iter().flat_map(|p| &p.measures);
-    let texts: Vec<String> = measures.map(|m| english.searchable(m)).collect();
+    let mut files = vec![(
+        "index.en.json".to_string(),
+        json(&PlanIndex::of(&translated)),
+    )];
+    let values = dataset.plans.iter().flat_map(|p| {
+        p.grades.iter().map(|g| g.grade.as_str()).chain(
+            p.measures
+                .iter()
+                .flat_map(|m| m.departments.iter().map(String::as_str)),
+        )
+    });
+    files.push((
+        "terms.en.json".to_string(),
+        json(&english.part(&[], values)),
+    ));
+    files.extend(
+        translated
+            .plans
+            .iter()
+            .flat_map(|plan| plan_files(plan, ".en")),
+    );
+    let texts = english.search_docs(dataset);
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     // By bytes, not numbers: a word file is mostly its words.
     let bytes = json(&words::build(&texts, 1)[0]).len();

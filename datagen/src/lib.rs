@@ -17,7 +17,10 @@ use crate::source::{PlanFile, ThemesFile};
 pub fn parse_plan(name: &str, text: &str) -> Result<Plan, String> {
     let file: PlanFile = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
     if file.schema_version != SCHEMA_VERSION {
-        return Err(format!("{name}:1: schema_version: is {}. This tool reads schema_version {SCHEMA_VERSION}.", file.schema_version));
+        return Err(format!(
+            "{name}:1: schema_version: is {}. This tool reads schema_version {SCHEMA_VERSION}.",
+            file.schema_version
+        ));
     }
     Ok(file.into_plan())
 }
@@ -35,7 +38,11 @@ pub fn load_plans(files: &[(String, String)]) -> Result<Dataset, Vec<String>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let dataset = Dataset { schema_version: SCHEMA_VERSION, plans, themes: vec![] };
+    let dataset = Dataset {
+        schema_version: SCHEMA_VERSION,
+        plans,
+        themes: vec![],
+    };
     let issues = validate(&dataset);
     if issues.is_empty() {
         return Ok(dataset);
@@ -64,15 +71,25 @@ pub fn load_plans(files: &[(String, String)]) -> Result<Dataset, Vec<String>> {
 pub fn load_themes(name: &str, text: &str) -> Result<Vec<Theme>, Vec<String>> {
     let file: ThemesFile = toml::from_str(text).map_err(|e| vec![toml_error(name, text, &e)])?;
     if file.schema_version != SCHEMA_VERSION {
-        return Err(vec![format!("{name}:1: schema_version: is {}. This tool reads schema_version {SCHEMA_VERSION}.", file.schema_version)]);
+        return Err(vec![format!(
+            "{name}:1: schema_version: is {}. This tool reads schema_version {SCHEMA_VERSION}.",
+            file.schema_version
+        )]);
     }
     // Theme rules do not depend on the plans, so a dataset of themes alone gets exactly the theme issues.
-    let dataset = Dataset { schema_version: SCHEMA_VERSION, plans: vec![], themes: file.themes };
+    let dataset = Dataset {
+        schema_version: SCHEMA_VERSION,
+        plans: vec![],
+        themes: file.themes,
+    };
     let issues = validate(&dataset);
     if issues.is_empty() {
         return Ok(dataset.themes);
     }
-    Err(issues.iter().map(|issue| located(name, text, issue)).collect())
+    Err(issues
+        .iter()
+        .map(|issue| located(name, text, issue))
+        .collect())
 }
 
 /// Checks a published dataset file (`plans.json`, `plans/<id>.json`, `plans-overview.json`) with serde_json,
@@ -86,18 +103,26 @@ pub fn load_themes(name: &str, text: &str) -> Result<Vec<Theme>, Vec<String>> {
 pub fn check_json(name: &str, text: &str) -> Result<Dataset, Vec<String>> {
     let dataset: Dataset = serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
-        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
         vec![format!("{name}:{}:{}: {message}", e.line(), e.column())]
     })?;
     let issues = validate(&dataset);
     if issues.is_empty() {
         return Ok(dataset);
     }
-    Err(issues.iter().map(|issue| format!("{name}: {issue}")).collect())
+    Err(issues
+        .iter()
+        .map(|issue| format!("{name}: {issue}"))
+        .collect())
 }
 
 pub(crate) fn toml_error(name: &str, text: &str, error: &toml::de::Error) -> String {
-    let line = error.span().map(|s| locate::line_of_offset(text, s.start)).unwrap_or(1);
+    let line = error
+        .span()
+        .map(|s| locate::line_of_offset(text, s.start))
+        .unwrap_or(1);
     format!("{name}:{line}: {}", error.message().trim_end())
 }
 
@@ -109,7 +134,9 @@ fn located(name: &str, text: &str, issue: &Issue) -> String {
 
 /// The plans and their English (`<seeds>/translations/en/`, [`translate`]), each checked: the mistakes of
 /// the plans first, as the English is checked against them.
-pub fn load_all(seeds: &Path) -> Result<(Dataset, plan_core::translation::Translation), Vec<String>> {
+pub fn load_all(
+    seeds: &Path,
+) -> Result<(Dataset, plan_core::translation::Translation), Vec<String>> {
     let dataset = load_seeds(seeds)?;
     let english = translate::load(&seeds.join("translations").join(translate::LANG), &dataset)?;
     Ok((dataset, english))
@@ -119,7 +146,12 @@ pub fn load_all(seeds: &Path) -> Result<(Dataset, plan_core::translation::Transl
 pub fn load_seeds(seeds: &Path) -> Result<Dataset, Vec<String>> {
     let dir = seeds.join("plans");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .map_err(|e| vec![format!("{}: cannot read the plan folder: {e}", dir.display())])?
+        .map_err(|e| {
+            vec![format!(
+                "{}: cannot read the plan folder: {e}",
+                dir.display()
+            )]
+        })?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
@@ -141,6 +173,11 @@ pub fn load_seeds(seeds: &Path) -> Result<Dataset, Vec<String>> {
     match (load_plans(&files), themes) {
         (Ok(dataset), Ok(themes)) => Ok(Dataset { themes, ..dataset }),
         // Report the mistakes of both, so that one run shows everything to fix.
-        (plans, themes) => Err(plans.err().into_iter().chain(themes.err()).flatten().collect()),
+        (plans, themes) => Err(plans
+            .err()
+            .into_iter()
+            .chain(themes.err())
+            .flatten()
+            .collect()),
     }
 }

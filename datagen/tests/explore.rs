@@ -140,3 +140,128 @@ proptest! {
         prop_assert_eq!(results.new, count(Query { new_only: true, ..query.clone() }));
     }
 }
+
+/// The measures linked (primary, ◎) to a policy, by id.
+fn under(dataset: &Dataset, policy: &str) -> Vec<String> {
+    let measures = dataset.plans.iter().flat_map(|p| &p.measures);
+    measures
+        .filter(|m| {
+            m.policies
+                .iter()
+                .any(|l| l.policy == policy && l.role == plan_core::Role::Primary)
+        })
+        .map(|m| m.id.clone())
+        .collect()
+}
+
+/// Issue 13: 「子育て」 found 1 of the 7 北区 measures under its own policy 「子育て・教育DX」.
+#[test]
+fn a_search_finds_the_measures_under_a_policy_that_has_the_word() {
+    let (dataset, catalog) = &*DATA;
+    // Exact: 子育て is also a theme's keyword, whose other words rank after everything here.
+    let (_, results) = run(catalog, &[("q", "子育て"), ("exact", "1")]);
+    let found = ids(dataset, &results);
+    let policy = "kita-dx2025.p1-2-3";
+    let expected = under(dataset, policy);
+    assert_eq!(expected.len(), 7);
+    assert!(expected.iter().all(|id| found.contains(id)), "{found:?}");
+    let via_policy = catalog.policy_index(policy);
+    let through: Vec<&String> = found
+        .iter()
+        .zip(&results.via)
+        .filter(|(_, v)| **v == via_policy)
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(
+        through.len(),
+        6,
+        "six don't repeat the word and say they were found through the policy"
+    );
+    // Their own matches come before what only the policy above them has.
+    let first_through = results.via.iter().position(Option::is_some).unwrap();
+    assert!(results.via[first_through..].iter().all(Option::is_some));
+}
+
+/// Issue 13: 「業務削減」 found nothing; 台東区's 施策9 has the indicator 業務削減時間数.
+#[test]
+fn a_search_finds_the_measures_under_a_policy_whose_indicator_has_the_word() {
+    let (dataset, catalog) = &*DATA;
+    let (_, results) = run(catalog, &[("q", "業務削減")]);
+    let expected = under(dataset, "taito-dx2026.s9");
+    assert!(!expected.is_empty());
+    assert_eq!(ids(dataset, &results), expected);
+    assert!(
+        results
+            .via
+            .iter()
+            .all(|v| *v == catalog.policy_index("taito-dx2026.s9"))
+    );
+}
+
+/// Issue 13: 「オンライン申請」 found only 板橋区; the theme's keywords know 北区's 電子申請 and 台東区's
+/// 手続きのオンライン化. `exact=1` keeps the words as typed.
+#[test]
+fn a_theme_word_stands_for_its_keywords_unless_exact() {
+    let (dataset, catalog) = &*DATA;
+    let (_, widened) = run(catalog, &[("q", "オンライン申請")]);
+    let (_, exact) = run(catalog, &[("q", "オンライン申請"), ("exact", "1")]);
+    let (widened, exact) = (ids(dataset, &widened), ids(dataset, &exact));
+    assert!(
+        exact.iter().all(|id| id.starts_with("itabashi")),
+        "{exact:?}"
+    );
+    for id in ["kita-dx2025.m1-1-1-1", "taito-dx2026.t01"] {
+        assert!(
+            widened.contains(&id.to_string()) && !exact.contains(&id.to_string()),
+            "{id}: {widened:?}"
+        );
+    }
+    assert_eq!(
+        widened[..exact.len()],
+        exact[..],
+        "the words as typed rank first"
+    );
+}
+
+/// Within a rank, measures of plans that have ended come after the current ones.
+#[test]
+fn a_search_ranks_current_plans_first() {
+    let (dataset, catalog) = &*DATA;
+    let query = Query::from_pairs([("q", "マイナンバー")]);
+    let mut filter = Filter::new(catalog, &query, &nfkc);
+    filter.today = 2026;
+    let results = catalog.explore(&filter);
+    let ended = |m: &plan_core::explore::MeasureRef| dataset.plans[m.plan].period.to < 2026;
+    let name_has = |m: &&plan_core::explore::MeasureRef| {
+        plan_core::text::fold(&nfkc(&dataset.plans[m.plan].measures[m.measure].name))
+            .contains("まいなんばー")
+    };
+    let by_name: Vec<bool> = results.matches.iter().filter(name_has).map(ended).collect();
+    assert!(
+        by_name.contains(&true) && by_name.contains(&false),
+        "{by_name:?}"
+    );
+    assert!(
+        by_name.windows(2).all(|w| w[0] <= w[1]),
+        "ended plans after current ones among name matches: {by_name:?}"
+    );
+    let first_other = results.matches.iter().position(|m| !name_has(&m)).unwrap();
+    assert_eq!(first_other, by_name.len(), "name matches first");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Issue 13: widening a search to the themes' keywords never loses a measure the words as typed find,
+    /// and those rank before what only the keywords find.
+    #[test]
+    fn widening_never_loses_an_exact_match(query in arbitrary_query(&DATA.1, &DATA.0), word in proptest::sample::select(vec!["オンライン申請", "電子申請", "キャッシュレス", "窓口", "AI", "テレワーク", "デジタルデバイド", "マイナンバー"])) {
+        let (_, catalog) = &*DATA;
+        let query = Query { q: format!("{} {word}", query.q), ..query };
+        let widened = catalog.explore(&Filter::new(catalog, &query, &nfkc)).matches;
+        let exact = catalog.explore(&Filter::new(catalog, &Query { exact: true, ..query.clone() }, &nfkc)).matches;
+        prop_assert!(exact.iter().all(|m| widened.contains(m)));
+        let mut in_order = widened.iter().filter(|m| exact.contains(m));
+        prop_assert!(exact.iter().all(|m| in_order.next() == Some(m)), "the exact matches keep their order");
+    }
+}

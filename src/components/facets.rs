@@ -71,12 +71,13 @@ pub fn Facets() -> impl IntoView {
         // A policy only means something within its plan: offered once one plan is chosen, indented by depth.
         let one_plan = (query.plans.len() == 1).then(|| catalog.plan_index(&query.plans[0])).flatten();
         // Across plans the policies' names come with the plan's file.
-        explorer.show(one_plan, Level::Overview);
+        // Until it is here, a plan's policies are the few a list's cards named (`crate::parts`).
+        let named = explorer.show(one_plan, Level::Overview);
         let policy_choices: Vec<_> = catalog
             .policies
             .iter()
             .enumerate()
-            .filter(|(_, r)| Some(r.plan) == one_plan)
+            .filter(|(_, r)| named && Some(r.plan) == one_plan)
             .filter_map(|(i, r)| {
                 let plan = &dataset.plans[r.plan];
                 let policy = plan.policies.get(r.policy)?;

@@ -12,7 +12,7 @@ use crate::i18n::{Texts, fiscal_year};
 use crate::state::use_explorer;
 
 #[component]
-pub fn MeasureCard(at: MeasureRef, terms: Vec<String>) -> impl IntoView {
+pub fn MeasureCard(at: MeasureRef, via: Option<usize>, terms: Vec<String>) -> impl IntoView {
     let explorer = use_explorer();
     let bundle = use_bundle();
     let t = explorer.texts();
@@ -37,6 +37,12 @@ pub fn MeasureCard(at: MeasureRef, terms: Vec<String>) -> impl IntoView {
     let summary = measure.summary.clone().unwrap_or_default();
     let (id, code, name, is_new) = (measure.id.clone(), measure.code.clone(), measure.name.clone(), measure.is_new);
     let plan_label = format!("{} · {}", plan.municipality.name, plan.title);
+    // Found through a policy above it: say which (its name came with the card, `crate::parts`).
+    let through = via
+        .and_then(|p| explorer.catalog.policies.get(p))
+        .and_then(|p| dataset.plans[p.plan].policies.get(p.policy))
+        .filter(|p| !p.id.is_empty())
+        .map(|p| (t.found_through)(format!("{} {}", p.code, p.name).trim()));
     let name_terms = terms.clone();
     view! {
         <li class="measure" data-measure-id=id>
@@ -48,6 +54,7 @@ pub fn MeasureCard(at: MeasureRef, terms: Vec<String>) -> impl IntoView {
                 </QueryLink>
                 {is_new.then(|| view! { " " <span class="chip new">{t.new_badge}</span> })}
             </h3>
+            {through.map(|reason| view! { <p class="found-through">{reason}</p> })}
             {(!summary.is_empty()).then(|| view! { <p class="measure-summary"><Highlight text=summary terms/></p> })}
             <p class="measure-meta">
                 <span>{t.departments}": "{departments}</span>

@@ -7,7 +7,9 @@ pub use plan_core::query::Lang;
 
 /// The UI text in `lang`, from the tables the running bundle carries ([`crate::bundle::Bundle::texts`]).
 pub fn texts(lang: Lang) -> &'static Texts {
-    CARRIED.with(|c| c.get()).expect("app::mount sets the bundle's texts")(lang)
+    CARRIED
+        .with(|c| c.get())
+        .expect("app::mount sets the bundle's texts")(lang)
 }
 
 thread_local! {
@@ -55,7 +57,11 @@ pub use plan_core::format::number;
 
 /// A value with its unit: 「122,609件」, "122,609 cases" (a space before a unit in Latin letters).
 pub fn with_unit(value: f64, unit: &str) -> String {
-    let space = if unit.starts_with(|c: char| c.is_ascii_alphabetic()) { " " } else { "" };
+    let space = if unit.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        " "
+    } else {
+        ""
+    };
     format!("{}{space}{unit}", number(value))
 }
 
@@ -110,6 +116,13 @@ pub struct Texts {
     pub not_stated: &'static str,
     /// A searched phrase, quoted as the language quotes.
     pub quoted: fn(&str) -> String,
+    /// A result found through a policy above it (its code and name), not its own text (issue 13).
+    pub found_through: fn(&str) -> String,
+    /// The themes whose measures a search also shows (each quoted).
+    pub also_searched: fn(&str) -> String,
+    pub only_typed: &'static str,
+    pub searched_typed_only: &'static str,
+    pub with_synonyms: &'static str,
     /// Between the items of a list in running text: 「、」 or ", ".
     pub list_separator: &'static str,
     pub source: &'static str,
@@ -219,13 +232,22 @@ pub static JA: Texts = Texts {
     search_placeholder: "例：マイナンバー、窓口、子育て",
     search_hint: "ひらがな・カタカナ、全角・半角は区別しません。スペースで区切ると、すべての語を含む施策にしぼります。",
     topics_heading: "話題から探す",
-    topics: ["マイナンバー", "窓口", "オンライン申請", "子育て", "防災", "キャッシュレス"],
+    topics: [
+        "マイナンバー",
+        "窓口",
+        "オンライン申請",
+        "子育て",
+        "防災",
+        "キャッシュレス",
+    ],
     wards_heading: "区と計画",
     find_ward: "自治体名で探す",
     wards_shown: |shown, total| match total {
         0 => "その名前の自治体はありません。".to_string(),
         _ if shown == total => format!("{total}の自治体を表示しています。"),
-        _ => format!("{total}の自治体のうち{shown}を表示しています。名前を入力すると絞り込めます。"),
+        _ => {
+            format!("{total}の自治体のうち{shown}を表示しています。名前を入力すると絞り込めます。")
+        }
     },
     measures_count: |n| format!("施策 {n}件"),
     results_count: |n| format!("{n}件の施策が見つかりました"),
@@ -256,6 +278,11 @@ pub static JA: Texts = Texts {
     not_stated: "記載なし",
     list_separator: "、",
     quoted: |q| format!("「{q}」"),
+    found_through: |p| format!("上位の方針「{p}」に一致"),
+    also_searched: |w| format!("同じテーマ{w}の施策も含めて表示しています。"),
+    only_typed: "入力した語だけで探す",
+    searched_typed_only: "入力した語だけで探しています。",
+    with_synonyms: "同じテーマの施策も含める",
     source: "出典",
     line: |n| format!("{n}行目"),
     new_badge: "新規",
@@ -379,7 +406,14 @@ pub static EN: Texts = Texts {
     search_placeholder: "e.g. My Number, counter, child",
     search_hint: "Hiragana and katakana, full- and half-width match each other. Several words narrow the result.",
     topics_heading: "Browse by topic",
-    topics: ["My Number", "counter", "online application", "child", "disaster", "cashless"],
+    topics: [
+        "My Number",
+        "counter",
+        "online application",
+        "child",
+        "disaster",
+        "cashless",
+    ],
     wards_heading: "Wards and plans",
     find_ward: "Find a municipality by name",
     wards_shown: |shown, total| match total {
@@ -417,6 +451,11 @@ pub static EN: Texts = Texts {
     not_stated: "Not stated",
     list_separator: ", ",
     quoted: |q| format!("“{q}”"),
+    found_through: |p| format!("Matched the policy above it: “{p}”"),
+    also_searched: |w| format!("Also showing the measures of the same theme: {w}."),
+    only_typed: "Only the words typed",
+    searched_typed_only: "Showing only the words typed.",
+    with_synonyms: "Include the measures of the same theme",
     source: "Source",
     line: |n| format!("line {n}"),
     new_badge: "New",
@@ -442,7 +481,9 @@ pub static EN: Texts = Texts {
     hide_source: "Hide the source",
     source_loading: "Loading the source…",
     source_failed: "The source could not be loaded.",
-    source_excerpt: |file, line| format!("{file}, around line {line} (text extracted from the PDF)"),
+    source_excerpt: |file, line| {
+        format!("{file}, around line {line} (text extracted from the PDF)")
+    },
     cited_line: "cited line",
     measure_not_found: "The requested measure was not found.",
     tree_heading: "Plan structure and number of measures",

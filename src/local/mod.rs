@@ -16,7 +16,11 @@ pub mod scenarios;
 pub struct NotSaved;
 
 fn storage() -> Result<web_sys::Storage, NotSaved> {
-    web_sys::window().ok_or(NotSaved)?.local_storage().map_err(|_| NotSaved)?.ok_or(NotSaved)
+    web_sys::window()
+        .ok_or(NotSaved)?
+        .local_storage()
+        .map_err(|_| NotSaved)?
+        .ok_or(NotSaved)
 }
 
 fn read(key: &str) -> Result<Option<String>, NotSaved> {

@@ -76,8 +76,7 @@ pub fn MeasureView(id: String) -> impl IntoView {
 
 /// The latest result and this fiscal year's plan, before the details (issue 14).
 fn status_line(measure: &Measure, t: &'static Texts, lang: Lang) -> impl IntoView {
-    let today = js_sys::Date::new_0();
-    let year = plan_core::status::fiscal_year_of(today.get_full_year() as i32, today.get_month() + 1);
+    let year = crate::state::this_fiscal_year();
     let status = plan_core::status::measure_status(measure, year);
     let latest = match status.latest {
         Some(Latest::Grade { fy, grade }) => (t.status_grade)(&fiscal_year(lang, fy), &use_bundle().term(grade)),

@@ -14,8 +14,8 @@ use crate::parts::Level;
 use crate::state::{Explorer, use_explorer};
 
 /// Plans shown at once across plans, when each plan's file loads as it is shown ([`crate::parts`]): the
-/// first view then loads three plans' files, not every plan's (README, Size).
-const PLANS_PAGE: usize = 3;
+/// first view then loads two plans' files, not every plan's (README, Size).
+const PLANS_PAGE: usize = 2;
 
 #[component]
 pub fn TreeView() -> impl IntoView {

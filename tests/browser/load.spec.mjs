@@ -48,13 +48,13 @@ test("a list across plans reads the index, then the cards of its first page only
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
   const dataset = builtDataset();
   await page.goto("./?view=list");
-  await expect(page.locator("[data-measure-id]")).toHaveCount(20);
+  await expect(page.locator("[data-measure-id]")).toHaveCount(10);
   // One measure a file (CARDS_PER_FILE, core/src/search/index.rs).
   const ordered = dataset.plans.flatMap((p) => p.measures.map((m, i) => ({ plan: p.id, file: i })));
-  const firstPage = [...new Set(ordered.slice(0, 20).map((m) => `/data/cards/${m.plan}/${m.file}.json`))];
+  const firstPage = [...new Set(ordered.slice(0, 10).map((m) => `/data/cards/${m.plan}/${m.file}.json`))];
   expect(dataRequests(requested).sort()).toEqual(["/data/search/index.json", ...firstPage].sort());
   await page.getByRole("button", { name: /さらに表示/ }).click();
-  await expect(page.locator("[data-measure-id]")).toHaveCount(40);
+  await expect(page.locator("[data-measure-id]")).toHaveCount(20);
 });
 
 test("a search across plans reads the gram files of its words only, and finds a compound and a part of it", async ({ page }) => {
@@ -72,18 +72,21 @@ test("a search across plans reads the gram files of its words only, and finds a 
   await expect(page.locator('[data-measure-id="kita-dx2025.m1-1-1-1"]')).toBeVisible();
 });
 
-test("the plan view across plans shows three plans at a time, each from its file without notes; notes and printed counts are a click away, and a measure shows its own", async ({ page }) => {
+test("the plan view across plans shows two plans at a time, each from its file without notes; notes and printed counts are a click away, and a measure shows its own", async ({ page }) => {
   const requested = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
   const dataset = builtDataset();
   await page.goto("./?view=tree");
-  await expect(page.locator(".plan-tree")).toHaveCount(3);
-  await expect(page.locator(".outlook-answer")).toHaveCount(3);
-  const overviews = dataset.plans.slice(0, 3).map((p) => `/data/overview/${p.id}.json`);
+  await expect(page.locator(".plan-tree")).toHaveCount(2);
+  await expect(page.locator(".outlook-answer")).toHaveCount(2);
+  const overviews = dataset.plans.slice(0, 2).map((p) => `/data/overview/${p.id}.json`);
   // The plan view's outlooks read every plan's record from the index, once.
   expect(dataRequests(requested).sort()).toEqual(["/data/index.json", "/data/search/index.json", ...overviews].sort());
-  await page.getByRole("button", { name: /次の計画を表示/ }).click();
-  await expect(page.locator(".plan-tree")).toHaveCount(dataset.plans.length);
+  for (let shown = 4; shown < dataset.plans.length + 2; shown += 2) {
+    await page.getByRole("button", { name: /次の計画を表示/ }).click();
+    await expect(page.locator(".plan-tree")).toHaveCount(Math.min(shown, dataset.plans.length));
+  }
+  await expect(page.getByRole("button", { name: /次の計画を表示/ })).toHaveCount(0);
   await expect(page.locator(".summary-table")).toHaveCount(0);
 
   // The overview leaves the plans' own notes and printed counts out: a link leads to the plan's view, which reads them.

@@ -35,8 +35,12 @@ test("a search across 16x the plans finds every copy of a measure, and loads the
   await expect(page.locator(".result-count")).toHaveText(`${FACTOR}件の施策が見つかりました`);
   await expect(page.locator('[data-measure-id="kita-dx2025.m1-1-1-1"]')).toBeVisible();
   await expect(page.locator('[data-measure-id="kita-dx2025-s0001.m1-1-1-1"]')).toBeVisible();
-  await expect(page.locator("[data-measure-id]")).toHaveCount(FACTOR);
+  // A first page of 10 (PAGE_ACROSS, src/views/list.rs).
+  await expect(page.locator("[data-measure-id]")).toHaveCount(10);
   await expect(page.locator("mark").first()).toHaveText("電子申請の推進");
+  expect(dataRequests(from).filter((r) => r.includes("/cards/"))).toHaveLength(10);
+  await page.locator("button.more").click();
+  await expect(page.locator("[data-measure-id]")).toHaveCount(FACTOR);
   const requested = dataRequests(from);
   expect(requested.filter((r) => r.includes("/cards/"))).toHaveLength(FACTOR);
   expect(requested.filter((r) => /\/(plans|overview|names)\//.test(r) || r.endsWith("plans.json"))).toEqual([]);

@@ -18,8 +18,7 @@
 //! let texts = ["しんかんせん新幹線", "幹線道路"];
 //! let files = build(&texts, 4);
 //! let lookup = |gram: &str| files[file_of(gram, 4) as usize].get(gram);
-//! assert_eq!(search(&["新幹線".to_string()], lookup), vec![0]);
-//! assert_eq!(search(&["幹線".to_string()], lookup), vec![0, 1]);
+//! assert_eq!(search(&["新幹線".to_string(), "幹線".to_string()], lookup), vec![vec![0], vec![0, 1]]);
 //! ```
 
 use std::collections::BTreeMap;
@@ -127,24 +126,14 @@ pub fn build(texts: &[&str], files: u32) -> Vec<Postings> {
     out
 }
 
-/// The ordinals (ascending) of the measures whose text contains every word. `lookup` gives a gram's
-/// posting list, `None` when no measure has it; the files of [`files_for`] must be loaded. A list that
-/// doesn't decode (a damaged file) ends where it stops making sense; it never panics.
+/// For each word, the documents (ascending ordinals, [`super::matching`]) whose text contains it.
+/// `lookup` gives a gram's posting list, `None` when no document has it; the files of [`files_for`]
+/// must be loaded. A list that doesn't decode (a damaged file) ends where it stops making sense; it
+/// never panics.
 ///
 /// Plain sorted vectors, no B-trees: each B-tree type costs the wasm its own code (ARCHITECTURE.md, Budgets).
-pub fn search<'a>(words: &[String], lookup: impl Fn(&str) -> Option<&'a [u32]>) -> Vec<u32> {
-    let mut result: Option<Vec<u32>> = None;
-    for word in words {
-        let found = find_word(word, &lookup);
-        result = Some(match result {
-            None => found,
-            Some(mut before) => {
-                before.retain(|o| found.binary_search(o).is_ok());
-                before
-            }
-        });
-    }
-    result.unwrap_or_default()
+pub fn search<'a>(words: &[String], lookup: impl Fn(&str) -> Option<&'a [u32]>) -> Vec<Vec<u32>> {
+    words.iter().map(|word| find_word(word, &lookup)).collect()
 }
 
 fn find_word<'a>(word: &str, lookup: &impl Fn(&str) -> Option<&'a [u32]>) -> Vec<u32> {
@@ -192,10 +181,17 @@ fn decode(flat: &[u32]) -> Vec<(u32, Vec<u32>)> {
 mod tests {
     use super::*;
 
+    /// The texts having every word.
     fn find(texts: &[&str], words: &[&str], files: u32) -> Vec<u32> {
         let built = build(texts, files);
         let lookup = |gram: &str| built[file_of(gram, files) as usize].get(gram);
-        search(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>(), lookup)
+        let each = search(
+            &words.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+            lookup,
+        );
+        (0..texts.len() as u32)
+            .filter(|t| each.iter().all(|docs| docs.contains(t)))
+            .collect()
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! use plan_core::{explore::Catalog, search::SearchIndex};
 //! let identity = |s: &str| s.to_string();
 //! let index = SearchIndex::of(&dataset, &identity, 4);
-//! let (catalog, themes) = index.catalog().unwrap();
+//! let (catalog, themes) = index.catalog(&identity).unwrap();
 //! assert_eq!(catalog.measure_count(), 0);
 //! ```
 
@@ -21,7 +21,11 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::explore::{Catalog, Entry, MeasureRef, PolicyRef};
-use crate::model::{Dataset, FiscalYear, IndexEntry, Municipality, Period, Plan, PlanIndex, SCHEMA_VERSION, SourceRef, Theme};
+use crate::model::{
+    Dataset, FiscalYear, IndexEntry, Municipality, Period, Plan, PlanIndex, SCHEMA_VERSION,
+    SourceRef, Theme,
+};
+use crate::search::matching::Synonyms;
 use crate::text::Normalizer;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,7 +45,8 @@ pub struct SearchIndex {
     pub years: Vec<FiscalYear>,
     /// Every grade word of any plan, in each plan's order.
     pub grades: Vec<String>,
-    /// The compare view's themes, without their keywords (the rows say which measure has which).
+    /// The compare view's themes, with their keywords (a search's synonyms) and without their excludes
+    /// and notes (the rows say which measure has which).
     pub themes: Vec<Theme>,
 }
 
@@ -74,8 +79,9 @@ pub struct IndexedPlan {
 pub const CARDS_PER_FILE: usize = 1;
 
 /// `data/cards/<plan id>/<k>.json`: measure `k` of a plan (`k × CARDS_PER_FILE` …), without its notes: what a
-/// list and the timeline show of them. Checked against the index when read, not validated as a plan (a file
-/// of cards has no plan to check them against); a measure's page reads the plan's own file.
+/// list and the timeline show of them; and the names of the policies above them, which a search result
+/// found through one of them names (issue 13). Checked against the index when read, not validated as a
+/// plan (a file of cards has no plan to check them against); a measure's page reads the plan's own file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeasureCards {
@@ -84,6 +90,10 @@ pub struct MeasureCards {
     /// The position in the plan of the first measure.
     pub from: u32,
     pub measures: Vec<crate::model::Measure>,
+    /// `[position in the plan's policies, code, name]` of each policy the measures are under (primary
+    /// links and every policy above them), in the plan's order.
+    #[serde(default)]
+    pub policies: Vec<Vec<String>>,
 }
 
 impl MeasureCards {
@@ -96,6 +106,7 @@ impl MeasureCards {
                 schema_version: SCHEMA_VERSION,
                 plan: plan.id.clone(),
                 from: (k * CARDS_PER_FILE) as u32,
+                policies: policies_above(plan, measures),
                 measures: measures
                     .iter()
                     .map(|m| {
@@ -107,6 +118,50 @@ impl MeasureCards {
                     .collect(),
             })
             .collect()
+    }
+}
+
+/// [`MeasureCards::policies`] of these measures of `plan`.
+fn policies_above(plan: &Plan, measures: &[crate::model::Measure]) -> Vec<Vec<String>> {
+    let mut above = vec![false; plan.policies.len()];
+    for link in measures
+        .iter()
+        .flat_map(|m| &m.policies)
+        .filter(|l| l.role == crate::model::Role::Primary)
+    {
+        let mut at = plan.policies.iter().position(|p| p.id == link.policy);
+        // Bounded by the number of policies, so a loop in the parents cannot hang.
+        for _ in 0..plan.policies.len() {
+            let Some(i) = at.filter(|&i| !above[i]) else {
+                break;
+            };
+            above[i] = true;
+            at = plan.policies[i]
+                .parent
+                .as_ref()
+                .and_then(|parent| plan.policies.iter().position(|p| p.id == *parent));
+        }
+    }
+    let rows = plan.policies.iter().enumerate().filter(|(i, _)| above[*i]);
+    rows.map(|(i, p)| vec![i.to_string(), p.code.clone(), p.name.clone()])
+        .collect()
+}
+
+/// A policy not loaded yet: its id is empty.
+pub fn placeholder_policy() -> crate::model::Policy {
+    crate::model::Policy {
+        id: String::new(),
+        code: String::new(),
+        name: String::new(),
+        kind: String::new(),
+        parent: None,
+        summary: None,
+        indicators: vec![],
+        note: None,
+        source: SourceRef {
+            file: String::new(),
+            line: 0,
+        },
     }
 }
 
@@ -176,14 +231,25 @@ impl SearchIndex {
             departments: catalog.departments.clone(),
             years: catalog.years.clone(),
             grades: catalog.grades.clone(),
-            themes: dataset.themes.iter().map(|t| Theme { keywords: vec![], exclude: vec![], note: None, ..t.clone() }).collect(),
+            themes: dataset
+                .themes
+                .iter()
+                .map(|t| Theme {
+                    exclude: vec![],
+                    note: None,
+                    ..t.clone()
+                })
+                .collect(),
         }
     }
 
     /// The catalog the index was made from (without the text: searches give it their matches, see
     /// [`crate::explore::Filter::hits`]), and each measure's themes as `[plan][measure]`. A row that doesn't
     /// fit its index (a damaged file) is an error naming the measure, never a panic.
-    pub fn catalog(&self) -> Result<(Catalog, Vec<Vec<Vec<usize>>>), String> {
+    pub fn catalog(
+        &self,
+        normalize: Normalizer,
+    ) -> Result<(Catalog, Vec<Vec<Vec<usize>>>), String> {
         let mut catalog = Catalog {
             entries: Vec::new(),
             policies: Vec::new(),
@@ -192,6 +258,9 @@ impl SearchIndex {
             departments: self.departments.clone(),
             years: self.years.clone(),
             grades: self.grades.clone(),
+            policy_texts: Vec::new(),
+            plan_ends: self.plans.iter().map(|p| p.period.to).collect(),
+            synonyms: Synonyms::new(&self.themes, normalize),
         };
         let mut themes = Vec::new();
         for (p, plan) in self.plans.iter().enumerate() {
@@ -234,14 +303,18 @@ impl SearchIndex {
                 let any_scope: Vec<usize> = any_scope.into_iter().collect();
                 let usize_of = |list: Vec<u32>| list.into_iter().map(|i| i as usize).collect::<Vec<_>>();
                 catalog.entries.push(Entry {
-                    at: MeasureRef { plan: p, measure: m },
-                    text: String::new(),
+                    at: MeasureRef {
+                        plan: p,
+                        measure: m,
+                    },
+                    text: Default::default(),
                     years: usize_of(years),
                     departments: usize_of(departments),
                     grades: usize_of(grades),
                     primary_scope,
                     any_scope,
                     is_new,
+                    themes: usize_of(measure_themes.clone()),
                 });
                 plan_themes.push(usize_of(measure_themes));
             }

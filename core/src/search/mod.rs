@@ -15,6 +15,10 @@
 
 pub mod grams;
 pub mod index;
+pub mod matching;
 pub mod words;
 
-pub use index::{CARDS_PER_FILE, IndexedPlan, MeasureCards, MeasureNames, SearchIndex, placeholder};
+pub use index::{
+    CARDS_PER_FILE, IndexedPlan, MeasureCards, MeasureNames, SearchIndex, placeholder,
+    placeholder_policy,
+};
