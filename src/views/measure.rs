@@ -137,7 +137,8 @@ fn schedule(measure: &Measure, t: &'static Texts, lang: Lang) -> impl IntoView {
     .into_any()
 }
 
-fn indicator_table(indicator: &Indicator, t: &'static Texts, lang: Lang) -> impl IntoView {
+/// An indicator's targets and results, a measure's or a policy's (the plan view, issue 13).
+pub fn indicator_table(indicator: &Indicator, t: &'static Texts, lang: Lang) -> impl IntoView + use<> {
     let unit = indicator.unit.clone().unwrap_or_default();
     let with_unit = |v: f64| with_unit(v, &unit);
     // One row per target span or year with an actual, in order.

@@ -99,12 +99,18 @@ fn node(explorer: &Explorer, plan: &Plan, id: &str, query: &Query, counts: &[usi
     let to = Query { plans: vec![plan.id.clone()], policy: Some(policy.id.clone()), view: Some(View::List), measure: None, ..query.clone() };
     let t = explorer.texts();
     let (code, name) = (policy.code.clone(), policy.name.clone());
+    // Targets set on the policy itself (台東区's 施策, 板橋区's 基本方針), folded under it (issue 13).
+    let indicators = (!policy.indicators.is_empty()).then(|| {
+        let tables = policy.indicators.iter().map(|i| crate::views::measure::indicator_table(i, t, explorer.lang())).collect_view();
+        view! { <details class="policy-indicators"><summary>{t.indicators}</summary>{tables}</details> }
+    });
     view! {
         <li>
             <QueryLink to>
                 <span class="code" lang="ja">{code}</span>" "{name}
             </QueryLink>
             " "<span class="count">{(t.measures_count)(count)}</span>
+            {indicators}
             {(!children.is_empty()).then(|| view! { <ul>{children}</ul> })}
         </li>
     }

@@ -1,7 +1,7 @@
 // Search that knows the plan's structure and its words (issue 13, items 1 and 2), across plans on a
 // phone: a word in a policy's name, or in one of its indicators, finds the measures under it and says so;
 // a theme's word also finds the theme's measures, said above the results, and one tap searches only the
-// words as typed.
+// words as typed. The plan view shows the targets set on policies.
 import { test, expect, builtDataset } from "./fixtures.mjs";
 
 test.use({ viewport: { width: 360, height: 740 } });
@@ -69,4 +69,13 @@ test("in English, the reason and the theme line are in English", async ({ page }
   await expect(page.locator(".found-through").first()).toContainText("Matched the policy above it");
   await page.goto(`./?view=list&lang=en&q=${encodeURIComponent("オンライン申請")}`);
   await expect(page.locator(".synonyms")).toContainText("Also showing the measures of the same theme: “Online applications”.");
+});
+
+test("the plan view shows the targets set on a policy: 台東区's hours saved, 施策9 (issue 13, item 3)", async ({ page }) => {
+  await page.goto("./?plan=taito-dx2026&view=tree");
+  const s9 = page.locator(".tree").getByRole("link", { name: /^施策9 / }).locator("xpath=ancestor::li[1]");
+  const disclosure = s9.locator(":scope > details.policy-indicators");
+  await disclosure.locator("summary").click();
+  await expect(disclosure.locator("caption")).toContainText("業務削減時間数");
+  await expect(disclosure).toContainText("9,300時間/年");
 });
