@@ -156,13 +156,8 @@ impl Catalog {
         for (plan_at, plan) in dataset.plans.iter().enumerate() {
             years.extend(plan.period.from..=plan.period.to);
             for (policy_at, policy) in plan.policies.iter().enumerate() {
-                catalog
-                    .policy_index
-                    .insert(policy.id.clone(), catalog.policies.len());
-                catalog.policies.push(PolicyRef {
-                    plan: plan_at,
-                    policy: policy_at,
-                });
+                catalog.policy_index.insert(policy.id.clone(), catalog.policies.len());
+                catalog.policies.push(PolicyRef { plan: plan_at, policy: policy_at });
                 catalog.policy_texts.push(policy_text(policy, normalize));
             }
             for grade in &plan.grades {
@@ -237,21 +232,18 @@ impl Catalog {
     /// The folded text of every document a search looks in ([`matching`]), in document order: what the
     /// search index's grams are built from.
     pub fn search_docs(&self) -> Vec<&str> {
-        let zones =
-            (0..OWN_ZONES).flat_map(|z| self.entries.iter().map(move |e| e.text[z].as_str()));
-        zones
-            .chain(self.policy_texts.iter().map(String::as_str))
-            .collect()
+        self.docs().map(String::as_str).collect()
+    }
+
+    fn docs(&self) -> impl Iterator<Item = &String> {
+        (0..OWN_ZONES).flat_map(|z| self.entries.iter().map(move |e| &e.text[z])).chain(&self.policy_texts)
     }
 
     /// The documents each folded word is in, ascending, from the catalog's own text: what the gram files
     /// give the browser.
     pub fn hits(&self, words: &[String]) -> Vec<Vec<u32>> {
-        let texts = (0..OWN_ZONES)
-            .flat_map(|z| self.entries.iter().map(move |e| &e.text[z]))
-            .chain(&self.policy_texts);
         let mut hits = vec![Vec::new(); words.len()];
-        for (doc, text) in texts.enumerate() {
+        for (doc, text) in self.docs().enumerate() {
             for (word, found) in words.iter().zip(&mut hits) {
                 if text.contains(word.as_str()) {
                     found.push(doc as u32);
@@ -306,39 +298,26 @@ impl Catalog {
             grades: vec![0; self.grades.len()],
             new: 0,
         };
-        let words: Vec<WordHits> = match (&filter.hits, filter.terms.is_empty()) {
-            (_, true) => Vec::new(),
-            (Some(hits), false) => hits
-                .iter()
-                .map(|docs| WordHits::new(docs, self.entries.len(), self.policies.len()))
-                .collect(),
-            (None, false) => self
-                .hits(&filter.terms)
-                .iter()
-                .map(|docs| WordHits::new(docs, self.entries.len(), self.policies.len()))
-                .collect(),
+        let words: Vec<WordHits> = if filter.terms.is_empty() {
+            Vec::new()
+        } else {
+            let from_text;
+            let hits = match &filter.hits {
+                Some(hits) => hits,
+                None => {
+                    from_text = self.hits(&filter.terms);
+                    &from_text
+                }
+            };
+            hits.iter().map(|docs| WordHits::new(docs, self.entries.len(), self.policies.len())).collect()
         };
         let mut ranked: Vec<(u8, MeasureRef, Option<usize>)> = Vec::new();
         for (ordinal, entry) in self.entries.iter().enumerate() {
-            let current = self
-                .plan_ends
-                .get(entry.at.plan)
-                .is_none_or(|&end| end >= filter.today);
-            let Some((rank, via)) = matching::rank(
-                &words,
-                &filter.synonyms,
-                ordinal,
-                &entry.primary_scope,
-                &entry.themes,
-                current,
-            ) else {
+            let current = self.plan_ends.get(entry.at.plan).is_none_or(|&end| end >= filter.today);
+            let Some((rank, via)) = matching::rank(&words, &filter.synonyms, ordinal, &entry.primary_scope, &entry.themes, current) else {
                 continue;
             };
-            let scope = if filter.related {
-                &entry.any_scope
-            } else {
-                &entry.primary_scope
-            };
+            let scope = if filter.related { &entry.any_scope } else { &entry.primary_scope };
             let mut failing = 0u8;
             if !filter.plans.is_empty() && !filter.plans.contains(&entry.at.plan) {
                 failing |= PLAN;
@@ -407,16 +386,7 @@ impl Filter {
             year: query.year.and_then(|y| catalog.years.binary_search(&y).ok()),
             grade: query.grade.as_ref().and_then(|g| catalog.grades.iter().position(|k| k == g)),
             new_only: query.new_only,
-            synonyms: terms
-                .iter()
-                .map(|t| {
-                    if query.exact {
-                        vec![]
-                    } else {
-                        catalog.synonyms.of(t)
-                    }
-                })
-                .collect(),
+            synonyms: terms.iter().map(|t| if query.exact { vec![] } else { catalog.synonyms.of(t) }).collect(),
             terms,
             hits: None,
             today: 0,
