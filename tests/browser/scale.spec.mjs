@@ -51,14 +51,14 @@ test("a search across 16x the plans finds every copy of a measure, and loads the
   await expect(page.locator('[data-measure-id="kita-dx2025.m1-1-1-1"]')).toBeVisible();
 });
 
-test("the compare view across 16x the plans shows four municipalities at a time, from their names only", async ({ page }) => {
+test("the compare view across 16x the plans shows three municipalities at a time, from their names only", async ({ page }) => {
   const from = server.requests.length;
   await page.goto(`${server.url}?view=compare`);
   const theme = page.locator("[data-theme-id]").first();
-  await expect(theme.locator(".ward-column")).toHaveCount(4);
+  await expect(theme.locator(".ward-column")).toHaveCount(3);
   await expect(theme.locator("h4").first()).toContainText("板橋区");
-  await page.getByRole("button", { name: "次の自治体と比べる（残り14）" }).click();
-  await expect(theme.locator(".ward-column")).toHaveCount(8);
+  await page.getByRole("button", { name: "次の自治体と比べる（残り15）" }).click();
+  await expect(theme.locator(".ward-column")).toHaveCount(6);
   const requested = dataRequests(from);
   expect(requested.length).toBeGreaterThan(1);
   expect(requested.every((r) => r.endsWith("/data/search/index.json") || r.includes("/data/names/"))).toBe(true);
