@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod locate;
+pub mod notes;
 pub mod source;
 pub mod synth;
 pub mod translate;
@@ -31,7 +32,10 @@ pub fn load_plans(files: &[(String, String)]) -> Result<Dataset, Vec<String>> {
     let mut errors = Vec::new();
     for (name, text) in files {
         match parse_plan(name, text) {
-            Ok(plan) => plans.push(plan),
+            Ok(plan) => {
+                errors.extend(notes::english_notes(name, text));
+                plans.push(plan);
+            }
             Err(e) => errors.push(e),
         }
     }

@@ -286,3 +286,16 @@ fn check_json_names_the_line_of_a_mistake_in_a_published_file() {
     let errors = check_json("plans.json", &serde_json::to_string(&broken).unwrap()).unwrap_err();
     assert!(errors.iter().any(|e| e.starts_with("plans.json: ") && e.contains("is used twice")), "{errors:?}");
 }
+
+/// Guards the notes once written in English for data editors, which the Japanese view showed in English.
+#[test]
+fn a_note_in_english() {
+    let (error, line) = error_for(
+        "line = 6\n",
+        "line = 6\nnote = \"「実施」 is printed in every column (line 7).\"\n",
+    );
+    assert!(error.contains("has a sentence in English (\"is printed in every\")") && error.contains("write it in Japanese"), "{error}");
+    assert_eq!(line, line_of("line = 6") + 1, "{error}");
+    load_plans(&[("plans/test-plan.toml".to_string(), VALID.replacen("line = 6\n", "line = 6\nnote = \"「実施」は全ての列に印字されている（7行目）。\"\n", 1))])
+        .expect("the same note in Japanese is accepted");
+}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use plan_core::explore::MeasureRef;
-use plan_core::query::Query;
+use plan_core::query::{Query, View};
 
 use crate::bundle::use_bundle;
 use crate::components::highlight::Highlight;
@@ -37,12 +37,16 @@ pub fn MeasureCard(at: MeasureRef, via: Option<usize>, terms: Vec<String>) -> im
     let summary = measure.summary.clone().unwrap_or_default();
     let (id, code, name, is_new) = (measure.id.clone(), measure.code.clone(), measure.name.clone(), measure.is_new);
     let plan_label = format!("{} · {}", plan.municipality.name, plan.title);
-    // Found through a policy above it: say which (its name came with the card, `crate::parts`).
+    // Found through a policy above it: say which (its name came with the card, `crate::parts`), linked to
+    // its list, which shows the targets set on it (issue 13).
     let through = via
         .and_then(|p| explorer.catalog.policies.get(p))
         .and_then(|p| dataset.plans[p.plan].policies.get(p.policy))
         .filter(|p| !p.id.is_empty())
-        .map(|p| (t.found_through)(format!("{} {}", p.code, p.name).trim()));
+        .map(|p| {
+            let to = Query { plans: vec![plan.id.clone()], policy: Some(p.id.clone()), view: Some(View::List), lang, ..Query::default() };
+            (to, (t.found_through)(format!("{} {}", p.code, p.name).trim()))
+        });
     let name_terms = terms.clone();
     view! {
         <li class="measure" data-measure-id=id>
@@ -54,7 +58,7 @@ pub fn MeasureCard(at: MeasureRef, via: Option<usize>, terms: Vec<String>) -> im
                 </QueryLink>
                 {is_new.then(|| view! { " " <span class="chip new">{t.new_badge}</span> })}
             </h3>
-            {through.map(|reason| view! { <p class="found-through">{reason}</p> })}
+            {through.map(|(to, reason)| view! { <p class="found-through"><QueryLink to>{reason}</QueryLink></p> })}
             {(!summary.is_empty()).then(|| view! { <p class="measure-summary"><Highlight text=summary terms/></p> })}
             <p class="measure-meta">
                 <span>{t.departments}": "{departments}</span>

@@ -11,5 +11,6 @@ pub mod outlook;
 pub mod search_box;
 pub mod source_passage;
 pub mod staff_handover;
+pub mod targets;
 pub mod toolbar;
 pub mod view_tabs;

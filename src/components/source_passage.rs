@@ -5,22 +5,28 @@ use leptos::task::spawn_local;
 
 use crate::state::use_explorer;
 
-/// `file`, line `line`, and a button that shows the lines around it.
+/// A disclosure, `summary` (「原文を読む」 unless given), holding `children` (a page's notes, issue 13), then
+/// `file` and line `line`, and the lines around it, fetched the first time it opens: one tap shows the passage.
+///
+/// ```ignore
+/// view! { <SourcePassage file line summary=t.notes><p lang="ja">{note}</p></SourcePassage> }
+/// ```
 #[component]
-pub fn SourcePassage(file: String, line: u32) -> impl IntoView {
+pub fn SourcePassage(
+    file: String,
+    line: u32,
+    #[prop(optional)] summary: Option<&'static str>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let explorer = use_explorer();
     let t = explorer.texts();
     let excerpt: RwSignal<Option<Result<Vec<(u32, String)>, ()>>> = RwSignal::new(None);
-    let open = RwSignal::new(false);
     let url = format!("data/sources/{file}");
-    // Several passages can be on one page (the evidence of a forecast).
-    let id = format!(
-        "source-{}-{line}",
-        file.split('.').next().unwrap_or_default()
-    );
+    // `toggle` fires on closing too; the excerpt is asked for once.
+    let asked = StoredValue::new(false);
     let toggle = move |_| {
-        open.update(|o| *o = !*o);
-        if open.get_untracked() && excerpt.get_untracked().is_none() {
+        if !asked.get_value() {
+            asked.set_value(true);
             let url = url.clone();
             spawn_local(async move {
                 let text = crate::data::fetch_text(&url).await.ok();
@@ -38,13 +44,10 @@ pub fn SourcePassage(file: String, line: u32) -> impl IntoView {
     };
     let label = (t.source_excerpt)(&file, line);
     view! {
-        <p>
-            {format!("{} {}", file, (t.line)(line))}" "
-            <button type="button" class="button small" aria-expanded=move || open.get().to_string() aria-controls=id.clone() on:click=toggle>
-                {move || if open.get() { t.hide_source } else { t.read_source }}
-            </button>
-        </p>
-        <div id=id.clone() hidden=move || !open.get()>
+        <details class="source-notes" on:toggle=toggle>
+            <summary>{summary.unwrap_or(t.read_source)}</summary>
+            {children.map(|c| c())}
+            <p>{t.source}": "{format!("{} {}", file, (t.line)(line))}</p>
             {move || match excerpt.get() {
                 None => view! { <p role="status">{t.source_loading}</p> }.into_any(),
                 Some(Err(())) => view! { <p role="alert">{t.source_failed}</p> }.into_any(),
@@ -65,6 +68,6 @@ pub fn SourcePassage(file: String, line: u32) -> impl IntoView {
                     </figure>
                 }.into_any(),
             }}
-        </div>
+        </details>
     }
 }

@@ -45,6 +45,12 @@ pub fn ListView() -> impl IntoView {
             .filter_map(|i| dataset.themes.get(i))
             .collect();
         let synonyms_line = (!themes.is_empty()).then(|| synonyms_line(&themes, &query, t));
+        // A policy's list starts with the targets set on the policy itself, where its plan's file is here.
+        let policy_targets = query
+            .policy
+            .as_ref()
+            .and_then(|id| dataset.plans.iter().flat_map(|p| &p.policies).find(|p| &p.id == id))
+            .and_then(|p| crate::components::targets::policy_targets(p, t, explorer.lang()));
         if !query.exact {
             // What they were found by.
             terms.extend(
@@ -67,6 +73,7 @@ pub fn ListView() -> impl IntoView {
             <h2 class="visually-hidden">{t.view_list}</h2>
             <p class="result-count" role="status" aria-live="polite">{status}</p>
             {synonyms_line}
+            {policy_targets}
             {(total == 0 && !explorer.searching()).then(|| view! {
                 <div class="empty">
                     <p>{t.no_results}</p>

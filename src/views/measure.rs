@@ -1,19 +1,18 @@
 //! One measure in full: summary, departments, place in the plan, the yearly plan as a timeline,
 //! targets and actuals per fiscal year, evaluations, and the source passage it was read from.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 use plan_core::query::{Query, View};
 use plan_core::status::Latest;
-use plan_core::{Dataset, Indicator, Measure, Plan, Role, attainment_percent};
+use plan_core::{Dataset, Measure, Plan, Role};
 
 use crate::bundle::use_bundle;
 use crate::components::link::QueryLink;
 use crate::components::loading::Loading;
 use crate::components::measure_card::departments;
 use crate::components::source_passage::SourcePassage;
-use crate::i18n::{Lang, Texts, fiscal_year, number, with_unit};
+use crate::components::targets::indicator_table;
+use crate::i18n::{Lang, Texts, fiscal_year, with_unit};
 use crate::state::use_explorer;
 
 #[component]
@@ -36,6 +35,7 @@ pub fn MeasureView(id: String) -> impl IntoView {
         };
         let plan_link = Query { plans: vec![plan.id.clone()], view: Some(View::Tree), ..Query { lang, ..Query::default() } };
         let plan_label = format!("{} · {}", plan.municipality.name, plan.title);
+        let notes = notes(measure, t).into_any();
         view! {
             <article class="measure-detail" data-measure-id=measure.id.clone() aria-labelledby="measure-title">
                 <p class="back"><QueryLink to=back>"← "{t.back_to_list}</QueryLink></p>
@@ -65,9 +65,7 @@ pub fn MeasureView(id: String) -> impl IntoView {
                 }}
                 <h3>{t.evaluations}</h3>
                 {evaluations(plan, measure, t, lang)}
-                {notes(measure, t)}
-                <h3>{t.source}</h3>
-                <SourcePassage file=measure.source.file.clone() line=measure.source.line/>
+                <SourcePassage file=measure.source.file.clone() line=measure.source.line summary=t.notes>{notes}</SourcePassage>
             </article>
         }
         .into_any()
@@ -137,75 +135,6 @@ fn schedule(measure: &Measure, t: &'static Texts, lang: Lang) -> impl IntoView {
     .into_any()
 }
 
-/// An indicator's targets and results, a measure's or a policy's (the plan view, issue 13).
-pub fn indicator_table(indicator: &Indicator, t: &'static Texts, lang: Lang) -> impl IntoView + use<> {
-    let unit = indicator.unit.clone().unwrap_or_default();
-    let with_unit = |v: f64| with_unit(v, &unit);
-    // One row per target span or year with an actual, in order.
-    // `extend`, not `collect`: collecting into a B-tree sorts first, and every sorted type costs the wasm a sort (ARCHITECTURE.md, Budgets).
-    let mut rows = BTreeSet::new();
-    rows.extend(indicator.targets.iter().map(|t| (t.fy_from.unwrap_or(t.fy), t.fy)));
-    rows.extend(indicator.actuals.iter().map(|a| (a.fy, a.fy)));
-    let caption = match &indicator.unit {
-        Some(unit) => format!("{}（{}: {unit}）", indicator.name, t.unit),
-        None => indicator.name.clone(),
-    };
-    let region_label = caption.clone();
-    // Without any recorded value the three columns of actuals would be "—" in every row: not drawn.
-    let recorded = indicator.baseline.is_some() || !indicator.actuals.is_empty();
-    view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=region_label>
-            <table class="stack" class:no-actuals=!recorded>
-                <caption>{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t.fiscal_year}</th>
-                        <th scope="col">{t.target}</th>
-                        <th scope="col">{t.actual}</th>
-                        <th scope="col">{t.attainment}</th>
-                        <th scope="col">{t.attainment_reported}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {indicator.baseline.as_ref().map(|b| view! {
-                        <tr>
-                            <th scope="row">{format!("{}（{}）", fiscal_year(lang, b.fy), t.baseline)}</th>
-                            <td data-label=t.target>"—"</td>
-                            <td data-label=t.actual>{with_unit(b.value)}</td>
-                            <td data-label=t.attainment>"—"</td>
-                            <td data-label=t.attainment_reported>"—"</td>
-                        </tr>
-                    })}
-                    {rows.into_iter().map(|(from, to)| {
-                        let year = if from == to { fiscal_year(lang, to) } else { (t.period_target)(fiscal_year(lang, from), fiscal_year(lang, to)) };
-                        let target = indicator.targets.iter().find(|x| x.fy == to && x.fy_from.unwrap_or(x.fy) == from);
-                        let actual = (from == to).then(|| indicator.actuals.iter().find(|a| a.fy == to)).flatten();
-                        let target_text = target.map(|x| x.text.clone().unwrap_or_else(|| x.value.map(with_unit).unwrap_or_default())).unwrap_or_else(|| "—".into());
-                        let computed = match (actual, target.and_then(|x| x.value)) {
-                            (Some(a), Some(v)) => attainment_percent(indicator.direction, a.value, v).map(|p| format!("{}%", number(p))),
-                            _ => None,
-                        };
-                        view! {
-                            <tr>
-                                <th scope="row">{year}</th>
-                                <td data-label=t.target>{target_text}</td>
-                                <td data-label=t.actual>
-                                    {actual.map(|a| with_unit(a.value)).unwrap_or_else(|| "—".into())}
-                                    {actual.filter(|a| a.local).map(|_| view! { " " <span class="chip local">{t.local_badge}</span> })}
-                                </td>
-                                <td data-label=t.attainment>{computed.unwrap_or_else(|| "—".into())}</td>
-                                <td data-label=t.attainment_reported>{actual.and_then(|a| a.attainment_reported).map(|r| format!("{}%", number(r))).unwrap_or_else(|| "—".into())}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-        {(!recorded).then(|| view! { <p class="hint">{t.no_actuals}</p> })}
-        {indicator.note.clone().map(|n| view! { <p class="note">{n}</p> })}
-    }
-}
-
 fn evaluations(plan: &Plan, measure: &Measure, t: &'static Texts, lang: Lang) -> impl IntoView {
     if measure.evaluations.is_empty() {
         return view! { <p>{t.not_evaluated}</p> }.into_any();
@@ -223,7 +152,7 @@ fn evaluations(plan: &Plan, measure: &Measure, t: &'static Texts, lang: Lang) ->
                 view! {
                     <li>
                         <strong>{fiscal_year(lang, e.fy)}": "</strong>{text}
-                        {e.note.clone().map(|n| view! { <span class="note">" "{n}</span> })}
+                        {e.note.clone().map(|n| view! { " "<span class="note" lang="ja">{n}</span> })}
                     </li>
                 }
             }).collect_view()}
@@ -232,12 +161,15 @@ fn evaluations(plan: &Plan, measure: &Measure, t: &'static Texts, lang: Lang) ->
     .into_any()
 }
 
+/// What was read how, for those who check (issue 13): in the page's 「出典と注記」, in Japanese as written.
 fn notes(measure: &Measure, t: &'static Texts) -> impl IntoView {
     let missing: Vec<&str> = measure.not_stated.iter().map(|f| (t.fields)(f)).collect();
-    let has_notes = !missing.is_empty() || measure.note.is_some();
-    has_notes.then(|| view! {
-        <h3>{t.notes}</h3>
+    view! {
         {(!missing.is_empty()).then(|| view! { <p>{t.not_stated}": "{missing.join("、")}</p> })}
-        {measure.note.clone().map(|n| view! { <p class="note">{n}</p> })}
-    })
+        {measure.note.clone().map(|n| view! { <p class="note" lang="ja">{n}</p> })}
+        {measure.indicators.iter().filter_map(|i| {
+            let note = i.note.clone()?;
+            Some(view! { <p class="note"><strong>{i.name.clone()}": "</strong><span lang="ja">{note}</span></p> })
+        }).collect_view()}
+    }
 }

@@ -8,6 +8,7 @@ use plan_core::summary::compare_row;
 use plan_core::{Plan, SummaryKind};
 
 use crate::components::link::QueryLink;
+use crate::components::source_passage::SourcePassage;
 use crate::components::outlook::{IndexState, PlanOutlook, fetch_index, printed_results};
 use crate::i18n::{Texts, fiscal_year};
 use crate::parts::Level;
@@ -84,9 +85,9 @@ fn plan_section(
                 <PlanOutlook plan_id=plan.id.clone() index=records to_sim=true/>
             </section>
             {printed_results(plan, t, lang)}
-            <PlanNotes plan_id=plan.id.clone() notes=plan.notes.clone() left_out=explorer.notes_left_out/>
             <ul class="tree">{roots}</ul>
             {(!explorer.notes_left_out).then(|| summaries(plan, t))}
+            {plan_notes(explorer, plan)}
         </section>
     }
 }
@@ -99,11 +100,7 @@ fn node(explorer: &Explorer, plan: &Plan, id: &str, query: &Query, counts: &[usi
     let to = Query { plans: vec![plan.id.clone()], policy: Some(policy.id.clone()), view: Some(View::List), measure: None, ..query.clone() };
     let t = explorer.texts();
     let (code, name) = (policy.code.clone(), policy.name.clone());
-    // Targets set on the policy itself (台東区's 施策, 板橋区's 基本方針), folded under it (issue 13).
-    let indicators = (!policy.indicators.is_empty()).then(|| {
-        let tables = policy.indicators.iter().map(|i| crate::views::measure::indicator_table(i, t, explorer.lang())).collect_view();
-        view! { <details class="policy-indicators"><summary>{t.indicators}</summary>{tables}</details> }
-    });
+    let indicators = crate::components::targets::policy_targets(policy, t, explorer.lang());
     view! {
         <li>
             <QueryLink to>
@@ -174,22 +171,20 @@ fn summaries(plan: &Plan, t: &'static Texts) -> impl IntoView {
     })
 }
 
-/// The plan's own notes, collapsed. The overview leaves them and the printed summaries out
-/// (`Dataset::overview`): then this is a link to the plan's own view, which reads the plan's whole file.
-#[component]
-fn PlanNotes(plan_id: String, notes: Vec<String>, left_out: bool) -> impl IntoView {
-    let explorer = use_explorer();
+/// The plan's own notes and its source, in one 「出典と注記」 after the tree (issue 13). The overview leaves
+/// the notes and the printed summaries out (`Dataset::overview`): then this is a link to the plan's own view,
+/// which reads the plan's whole file.
+fn plan_notes(explorer: &Explorer, plan: &Plan) -> AnyView {
     let t = explorer.texts();
-    if left_out {
-        let to = Query { plans: vec![plan_id], view: Some(View::Tree), lang: explorer.lang(), ..Query::default() };
+    if explorer.notes_left_out {
+        let to = Query { plans: vec![plan.id.clone()], view: Some(View::Tree), lang: explorer.lang(), ..Query::default() };
         return view! { <p class="plan-notes"><QueryLink to>{t.notes_in_plan_view}</QueryLink></p> }.into_any();
     }
-    (!notes.is_empty())
-        .then(|| view! {
-            <details class="plan-notes">
-                <summary>{t.notes}</summary>
-                <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-            </details>
-        })
-        .into_any()
+    let notes = plan.notes.iter().map(|n| view! { <li lang="ja">{n.clone()}</li> }).collect_view();
+    view! {
+        <SourcePassage file=plan.source.clone() line=plan.source_line summary=t.notes>
+            <ul class="plan-notes">{notes}</ul>
+        </SourcePassage>
+    }
+    .into_any()
 }

@@ -10,14 +10,14 @@ test("the plan view answers first, from 板橋区's record, with the evidence on
   await expect(outlook.locator(".outlook-answer")).toHaveText(
     "板橋区のこれまでの評価（2計画の66施策のうち未達成2件）から見ると、この計画の22施策のうち未達成で終わるのは0〜2件と見込まれます（80%の確率でこの範囲、平均1件）。",
   );
-  await outlook.locator("summary").click();
+  await outlook.locator("summary").first().click();
   const records = outlook.locator(".outlook-evidence li");
   await expect(records).toHaveCount(2);
   await expect(records.nth(0)).toContainText("令和2年度（2020年度）の評価：41施策のうち未達成1件");
   await expect(records.nth(1)).toContainText("令和3年度（2021年度）の評価：25施策のうち未達成1件");
   await expect(outlook.locator(".outlook-evidence")).toContainText("Beta(3, 65)");
   // The printed count itself: 004 line 9.
-  await records.nth(1).getByRole("button", { name: "原文を読む" }).click();
+  await records.nth(1).locator("summary", { hasText: "原文を読む" }).click();
   await expect(records.nth(1).locator("mark")).toContainText("25");
   await expect(outlook.getByRole("link", { name: /試算と、この方法の検証/ })).toHaveAttribute("href", /view=sim/);
 });

@@ -168,7 +168,10 @@ test("the plan view shows printed figures next to recomputed ones, differences i
 test("the measure detail cites its source and shows the passage", async ({ page }) => {
   await page.goto("./?measure=taito-dx2026.t01");
   await expect(page.locator("article.measure-detail")).toContainText("情報政策課");
-  await page.getByRole("button", { name: "原文を読む" }).click();
+  // One tap on 「出典と注記」 shows the file, the line and the passage (issue 13).
+  await expect(page.locator("figure.source")).toBeHidden();
+  await page.locator("summary", { hasText: "出典と注記" }).click();
+  await expect(page.locator(".source-notes")).toContainText("出典: 003_3f0b34cac50a9be8.txt");
   const passage = page.locator("figure.source");
   await expect(passage).toContainText("行政手続きのオンライン化");
   await expect(passage.locator("mark")).toContainText("取組1 行政手続きのオンライン化");

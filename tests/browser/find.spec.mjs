@@ -43,6 +43,16 @@ test("「業務削減」 finds the measures under 台東区's 施策9, whose ind
   expect(expected.length).toBeGreaterThan(0);
   expect(found.sort()).toEqual(expected.sort());
   await expect(page.locator(".found-through").first()).toContainText("施策9");
+
+  // The reason is a link to the policy's list, which starts with the targets set on the policy (item 3).
+  await page.locator(".found-through a").first().click();
+  await expect(page).toHaveURL(/policy=taito-dx2026\.s9/);
+  const targets = page.locator("details.policy-indicators");
+  await expect(targets).toHaveCount(1);
+  await targets.locator("summary").click();
+  await expect(targets.locator("caption")).toContainText("業務削減時間数");
+  await expect(targets).toContainText("9,300時間/年");
+  await expect(page.locator("[data-measure-id]")).toHaveCount(expected.length);
 });
 
 test("「オンライン申請」 also finds its theme's measures, says so, and one tap searches the words as typed", async ({ page }) => {

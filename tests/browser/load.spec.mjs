@@ -92,7 +92,7 @@ test("the plan view across plans shows two plans at a time, each from its file w
   // The overview leaves the plans' own notes and printed counts out: a link leads to the plan's view, which reads them.
   const plan = dataset.plans.find((p) => p.id === "itabashi-ict2025");
   await page.locator('[data-plan-id="itabashi-ict2025"]').getByRole("link", { name: /注記/ }).click();
-  await page.locator(".plan-notes summary").click();
+  await page.locator(".plan-tree > .source-notes > summary").click();
   await expect(page.locator(".plan-notes")).toContainText(plan.notes[0]);
   await expect(page.locator(".summary-table")).toHaveCount(plan.summaries.length);
 
@@ -101,6 +101,7 @@ test("the plan view across plans shows two plans at a time, each from its file w
   await page.goto(`./?view=list&q=${encodeURIComponent(measure.name)}`);
   await page.locator(`[data-measure-id="${measure.id}"] a`).first().click();
   const detail = page.locator("article.measure-detail");
+  await detail.locator(".source-notes > summary").click();
   await expect(detail).toContainText(measure.note);
   await expect(detail).toContainText(measure.indicators.find((i) => i.note).note);
   expect(requested).toContain(`/data/plans/${measure.id.split(".")[0]}.json`);

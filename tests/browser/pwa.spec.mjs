@@ -44,7 +44,7 @@ test("after one visit, every view works offline", async ({ page, context }) => {
 
     await page.goto(`${server.url}?measure=taito-dx2026.t01`);
     await expect(page.locator("article.measure-detail")).toContainText("情報政策課");
-    await page.getByRole("button", { name: "原文を読む" }).click();
+    await page.locator("summary", { hasText: "出典と注記" }).click();
     await expect(page.locator("figure.source mark")).toContainText("取組1 行政手続きのオンライン化");
 
     await page.goto(`${server.url}?plan=itabashi-ict2025&view=tree`);
