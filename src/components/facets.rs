@@ -20,6 +20,7 @@ fn FacetSelect(
     selected: Option<String>,
     on_pick: Callback<Option<String>>,
 ) -> impl IntoView {
+    let t = use_explorer().texts();
     let selected_value = selected.clone().unwrap_or_default();
     view! {
         <div class="facet">
@@ -38,7 +39,7 @@ fn FacetSelect(
                         let is_selected = value == selected_value;
                         view! {
                             <option value=value disabled=count == 0 && !is_selected selected=is_selected>
-                                {format!("{text}（{count}）")}
+                                {(t.choice)(&text, count)}
                             </option>
                         }
                     })
@@ -156,7 +157,7 @@ pub fn Facets() -> impl IntoView {
                         <label class="check">
                             <input type="checkbox" prop:checked=query.new_only
                                 on:change=move |ev| { let on = event_target_checked(&ev); use_explorer().update(|q| q.new_only = on) }/>
-                            {format!("{}（{}）", t.facet_new, results.new)}
+                            {(t.choice)(t.facet_new, results.new)}
                         </label>
                     </div>
                 </details>

@@ -103,6 +103,8 @@ pub struct Texts {
     /// Shows the departments the list leaves out, having no result (issue 13).
     pub departments_without_results: fn(usize) -> String,
     pub departments_with_results: &'static str,
+    /// A filter's choice with the number of results it gives.
+    pub choice: fn(&str, usize) -> String,
     pub facet_year: &'static str,
     pub facet_grade: &'static str,
     pub facet_new: &'static str,
@@ -264,6 +266,7 @@ pub static JA: Texts = Texts {
     facet_dept: "担当課",
     departments_without_results: |n| format!("該当なしの担当課（{n}）も表示"),
     departments_with_results: "該当ありの担当課だけ表示",
+    choice: |text, n| format!("{text}（{n}）"),
     facet_year: "年度",
     facet_grade: "評価",
     facet_new: "新規の施策のみ",
@@ -436,6 +439,7 @@ pub static EN: Texts = Texts {
     facet_dept: "Department",
     departments_without_results: |n| format!("Also list the {n} departments with no result"),
     departments_with_results: "List only departments with results",
+    choice: |text, n| format!("{text} ({n})"),
     facet_year: "Fiscal year",
     facet_grade: "Evaluation",
     facet_new: "New measures only",

@@ -103,3 +103,9 @@ test("the department list offers those with results, and the others when asked",
   await page.locator("button.every-department").click();
   expect((await counts()).length).toBe(shown.length);
 });
+
+test("in English a choice's count is in plain brackets", async ({ page }) => {
+  await page.goto("./?plan=kita-dx2025&lang=en");
+  await expect(page.locator("[data-measure-id]").first()).toBeVisible();
+  await expect(page.locator("#facet-year option").nth(1)).toHaveText(/^FY\d{4} \(Reiwa \d+\) \(\d+\)$/);
+});
