@@ -63,13 +63,21 @@ test("no table cell shown is narrower than 4 em on a phone, and at 1280 px table
   }
 });
 
-test("the search hint shows while the search box has focus, and stays its description", async ({ page }) => {
-  await page.goto("./?plan=kita-dx2025");
-  const hint = page.locator("#search-hint");
-  await expect(hint).toBeHidden();
-  await page.locator("#search-input").focus();
-  await expect(hint).toBeVisible();
-  await expect(page.locator("#search-input")).toHaveAttribute("aria-describedby", /search-hint/);
+test("the first tap on a result after typing opens it: nothing moves when the search box loses focus", async ({ page }) => {
+  // The hint once showed while the box had focus; the tap that took the focus away hid it, the results
+  // moved up under the finger, and the tap opened nothing (issue 13's walk).
+  await page.goto("./");
+  const input = page.locator("#search-input");
+  await input.fill("電子申請の推進");
+  const link = page.locator('[data-measure-id="kita-dx2025.m1-1-1-1"] a').first();
+  await expect(link).toBeVisible();
+  const before = await link.boundingBox();
+  await link.click();
+  await expect(page).toHaveURL(/measure=kita-dx2025\.m1-1-1-1/);
+  expect(before.y).toBeGreaterThan(0);
+  // Not shown on a phone, the hint is still what the box is described by.
+  await expect(page.locator("#search-hint")).toBeHidden();
+  await expect(input).toHaveAccessibleDescription(/ひらがな・カタカナ、全角・半角は区別しません/);
 });
 
 test("a measure's targets table drops the columns no row fills, says so, and stacks on a phone", async ({ page }) => {
