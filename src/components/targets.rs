@@ -38,6 +38,10 @@ pub fn indicator_table(indicator: &Indicator, t: &'static Texts, lang: Lang) -> 
     let region_label = caption.clone();
     // Without any recorded value the three columns of actuals would be "—" in every row: not drawn.
     let recorded = indicator.baseline.is_some() || !indicator.actuals.is_empty();
+    // Nor a table of headers only (台東区's 施策 indicators: one printed figure, in the note).
+    if !recorded && indicator.targets.is_empty() {
+        return view! { <p><strong>{caption}</strong>{t.no_values}</p> }.into_any();
+    }
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=region_label>
             <table class="stack" class:no-actuals=!recorded>
@@ -88,4 +92,5 @@ pub fn indicator_table(indicator: &Indicator, t: &'static Texts, lang: Lang) -> 
         </div>
         {(!recorded).then(|| view! { <p class="hint">{t.no_actuals}</p> })}
     }
+    .into_any()
 }

@@ -182,6 +182,8 @@ pub struct Texts {
     pub no_measures_filtered: &'static str,
     pub not_evaluated: &'static str,
     pub no_actuals: &'static str,
+    /// An indicator with no target nor result recorded as a number.
+    pub no_values: &'static str,
     /// The measure page's first line (issue 14): the latest result, and this fiscal year's plan.
     pub status_grade: fn(&str, &str) -> String,
     pub status_actual: fn(&str, &str, &str) -> String,
@@ -338,6 +340,7 @@ pub static JA: Texts = Texts {
     no_measures_filtered: "条件に合う施策なし",
     not_evaluated: "評価なし",
     no_actuals: "実績の記録はまだありません（実績・達成率の列は省いています）。",
+    no_values: "：数値として記録された目標・実績はありません。",
     status_grade: |fy, grade| format!("最新の評価：{fy} {grade}"),
     status_actual: |fy, indicator, value| format!("最新の実績：{fy} {indicator} {value}"),
     status_no_record: "評価・実績の記録はまだありません",
@@ -513,6 +516,7 @@ pub static EN: Texts = Texts {
     no_measures_filtered: "None match the filters",
     not_evaluated: "Not evaluated",
     no_actuals: "No actual has been recorded yet (the columns for actuals and attainment are left out).",
+    no_values: ": no target or result is recorded as a number.",
     status_grade: |fy, grade| format!("Latest evaluation: {grade} ({fy})"),
     status_actual: |fy, indicator, value| format!("Latest actual: {indicator} {value} ({fy})"),
     status_no_record: "No evaluation or actual recorded yet",
