@@ -49,7 +49,9 @@ pub fn ListView() -> impl IntoView {
         let policy_targets = query
             .policy
             .as_ref()
-            .and_then(|id| dataset.plans.iter().flat_map(|p| &p.policies).find(|p| &p.id == id))
+            .and_then(|id| explorer.catalog.policy_index(id))
+            .and_then(|i| explorer.catalog.policies.get(i))
+            .and_then(|r| dataset.plans[r.plan].policies.get(r.policy))
             .and_then(|p| crate::components::targets::policy_targets(p, t, explorer.lang()));
         if !query.exact {
             // What they were found by.
