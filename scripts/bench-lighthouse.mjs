@@ -7,6 +7,8 @@
 // run: it depends on the machine's speed and load.
 //   node scripts/bench-lighthouse.mjs [--dir dist] [--runs 1] [--path ./?view=compare]   (--path: one view only)
 import { spawn } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { join, sep } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
@@ -47,6 +49,11 @@ try {
   const base = `http://127.0.0.1:${port}/`;
   // The server is up once it answers.
   while (!(await fetch(base).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 100));
+  // Every file once before measuring, so that the server has compressed it (scripts/serve.mjs), as a web
+  // server serving precompressed files would have: no view pays for compressing what it loads.
+  for (const file of readdirSync(dir, { recursive: true })) {
+    if (statSync(join(dir, file)).isFile()) await fetch(new URL(file.split(sep).join("/"), base), { headers: { "Accept-Encoding": "br" } }).then((r) => r.arrayBuffer());
+  }
   for (const [name, path] of views) {
     const url = new URL(path, base).href;
     const scores = Object.fromEntries(CATEGORIES.map(([id]) => [id, []]));

@@ -8,9 +8,10 @@
 //    (src/bundle.rs).
 // 3. Writes sw.js, the service worker, with the list of every file to precache and a version
 //    derived from their contents: a new build is a new version, an identical one is not.
-// First it minifies the two bundles' JS glue (wasm-bindgen's output) with terser: 7.6 -> 5.6 KB gzip of
-// every first view (README, Size). Trunk's own `minify` fails on that glue. And the stylesheet, with
-// lightningcss (what trunk would use): 4.8 -> 3.6 KB gzip of every first view.
+// First it minifies the bundles' JS glue (wasm-bindgen's output) with terser: 7.6 -> 5.6 KB gzip of
+// every first view (README, Size); the start script and pwa.js too (2.0 -> 1.2 KB). Trunk's own `minify`
+// fails on that glue. And the stylesheet, with lightningcss (what trunk would use): 4.8 -> 3.6 KB gzip of
+// every first view.
 //   node scripts/postbuild.mjs <staging dir>
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
@@ -22,8 +23,8 @@ const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("usage: postbuild.mjs <staging dir>");
 const hash = (...bodies) => bodies.reduce((h, b) => h.update(b), createHash("sha256")).digest("hex").slice(0, 16);
 
-const minifyInPlace = async (path) => {
-  const { code } = await minify(readFileSync(path, "utf8"), { module: true, compress: true, mangle: true });
+const minifyInPlace = async (path, module = true) => {
+  const { code } = await minify(readFileSync(path, "utf8"), { module, compress: true, mangle: true });
   writeFileSync(path, code);
 };
 const workers = ["staff", "english"];
@@ -68,8 +69,10 @@ const fetchWasm = (url) => fetch(url).then((r) => (r.ok ? r : Promise.reject(new
 const start = async (name, beforeStart) => {
   const [js, wasm] = bundles[name];
   if (!beforeStart) {
+    // The wasm downloads while the script that runs it does, not after.
+    const module_or_path = fetchWasm(wasm);
     const { default: init } = await import(js);
-    return init({ module_or_path: fetchWasm(wasm) });
+    return init({ module_or_path });
   }
   // Everything that can fail on the network happens before the running app is taken down.
   const [{ default: init }, module] = await Promise.all([import(js), fetchWasm(wasm).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b))]);
@@ -81,12 +84,30 @@ const start = async (name, beforeStart) => {
 };
 // The resident bundle calls this (src/bundle.rs) when the simulation or a staff tool is asked for.
 window.planExplorerLoadStaff = (unmount) => start("staff", unmount);
-// As the app reads the URL (core/src/query.rs): the last \`lang\` wins.
+// As the app reads the URL (core/src/query.rs): the last value of a key wins; plans are unique.
 const asked = new URLSearchParams(location.search);
-await start(asked.get("view") === "sim" ? "staff" : asked.getAll("lang").at(-1) === "en" ? "english" : "resident");
+const last = (key) => asked.getAll(key).at(-1)?.trim();
+const view = last("view");
+const english = last("lang") === "en";
+const suffix = english ? ".en" : "";
+// The file of plans the first view reads starts downloading now, beside the wasm, not once the wasm has run
+// (README, Speed): the file \`Scope::needed_by\` (src/app.rs) chooses, where that is plain from the URL.
+// tests/browser/load.spec.mjs checks that it is the file the app reads, and that the app takes this copy.
+// An id is at most 200 characters (\`MAX_VALUE_CHARS\`); a value that is not one is ignored.
+const ids = (key) => asked.getAll(key).map((v) => v.trim()).filter((v) => /^[\\w.-]{1,200}$/.test(v));
+const plans = [...new Set(ids("plan"))];
+const measure = ids("measure").at(-1);
+const measurePlan = measure?.includes(".") ? measure.slice(0, measure.indexOf(".")) : null;
+const id = measurePlan !== null ? plans.every((p) => p === measurePlan) && measurePlan : plans.length === 1 && !(english && last("q")) && plans[0];
+const file = view === "compare" && measurePlan === null ? \`data/search/index\${suffix}.json\` : id && \`data/plans/\${id}\${view === "sim" ? "" : suffix}.json\`;
+if (file) document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", href: file, crossOrigin: "anonymous" }));
+await start(asked.get("view") === "sim" ? "staff" : english ? "english" : "resident");
 `;
-const name = `start-${hash(start)}.js`;
-writeFileSync(join(dir, name), start);
+// Minified like the glue: its bytes count in every first view.
+const { code: startCode } = await minify(start, { module: true, compress: true, mangle: true });
+const name = `start-${hash(startCode)}.js`;
+writeFileSync(join(dir, name), startCode);
+await minifyInPlace(join(dir, "pwa.js"), false);
 html = html
   .replace(inline[0], `<script type="module" src="./${name}"></script>`)
   .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, "");

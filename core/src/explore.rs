@@ -21,7 +21,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::model::{Dataset, FiscalYear, Measure, Plan, Policy, Role};
 use crate::query::Query;
 use crate::search::matching::{self, OWN_ZONES, RANKS, Synonyms, WordHits};
-use crate::text::{Normalizer, fold, terms};
+use crate::text::{Normalizer, fold_fields, terms};
 
 /// A measure's place in the dataset: `dataset.plans[plan].measures[measure]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -425,11 +425,8 @@ fn policy_text(policy: &Policy, normalize: Normalizer) -> String {
     fields(&parts, normalize)
 }
 
-/// Folded texts, separated by [`FIELD_SEPARATOR`] (a slice: one copy in the wasm).
+/// Folded texts, separated by [`FIELD_SEPARATOR`], normalised in one call ([`fold_fields`]).
 fn fields(parts: &[&str], normalize: Normalizer) -> String {
-    parts
-        .iter()
-        .map(|p| fold(&normalize(p)))
-        .collect::<Vec<_>>()
-        .join(FIELD_SEPARATOR.encode_utf8(&mut [0; 4]))
+    let joined = parts.join(FIELD_SEPARATOR.encode_utf8(&mut [0; 4]));
+    fold_fields(&normalize(&joined), Some(FIELD_SEPARATOR))
 }

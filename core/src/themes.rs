@@ -3,7 +3,8 @@
 //! ([`crate::text::fold`]), so that a new plan gets its themes without code changes.
 
 use crate::model::{Dataset, Measure};
-use crate::text::{Normalizer, fold};
+use crate::explore::FIELD_SEPARATOR;
+use crate::text::{Normalizer, fold, fold_fields};
 
 /// For each plan and each of its measures (same order as in `dataset`), the indexes into
 /// `dataset.themes` of the themes the measure has, ascending.
@@ -60,8 +61,8 @@ pub fn assign(dataset: &Dataset, normalize: Normalizer) -> Vec<Vec<Vec<usize>>> 
         .collect()
 }
 
-/// The fields are joined with a line break, which folded keywords never contain, so that no keyword matches
-/// across the end of one field and the start of the next.
+/// The fields are kept apart by a control character, which folded keywords never contain, so that no keyword
+/// matches across the end of one field and the start of the next; normalised in one call ([`fold_fields`]).
 fn folded_text(measure: &Measure, normalize: Normalizer) -> String {
     let fields = std::iter::once(&measure.name)
         .chain(&measure.summary)
@@ -69,10 +70,10 @@ fn folded_text(measure: &Measure, normalize: Normalizer) -> String {
         .chain(measure.indicators.iter().map(|i| &i.name));
     let mut text = String::new();
     for field in fields {
-        text.push_str(&fold(&normalize(field)));
-        text.push('\n');
+        text.push_str(field);
+        text.push(FIELD_SEPARATOR);
     }
-    text
+    fold_fields(&normalize(&text), Some(FIELD_SEPARATOR))
 }
 
 #[cfg(test)]

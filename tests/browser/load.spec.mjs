@@ -43,6 +43,36 @@ test("a view of one plan loads only that plan's file", async ({ page }) => {
   expect(requested.filter((p) => p.includes("/data/"))).toEqual(["/data/plans/taito-dx2026.json"]);
 });
 
+// The start script (scripts/postbuild.mjs) asks for the first view's file beside the wasm: it must be the
+// file the app reads, and the app must take the preloaded copy rather than download it again.
+for (const [url, file, view] of [
+  ["./?plan=kita-dx2025", "plans/kita-dx2025.json", "[data-measure-id]"],
+  ["./?plan=kita-dx2025&view=tree", "plans/kita-dx2025.json", "[data-plan-id]"],
+  ["./?measure=kita-dx2025.m1-1-1-1", "plans/kita-dx2025.json", "h1"],
+  ["./?view=compare", "search/index.json", "[data-theme-id]"],
+  ["./?plan=taito-dx2026&lang=en", "plans/taito-dx2026.en.json", "[data-measure-id]"],
+  ["./?plan=kita-dx2025&policy=kita-dx2025.p1-1&embed=1", "plans/kita-dx2025.json", "[data-measure-id]"],
+]) {
+  test(`${url} starts downloading ${file} before the wasm runs, and reads that copy`, async ({ page }) => {
+    await page.goto(url);
+    await expect(page.locator(view).first()).toBeVisible();
+    const loaded = await page.evaluate(() =>
+      performance.getEntriesByType("resource").filter((e) => e.name.includes("/data/")).map((e) => `${e.initiatorType} ${e.name.split("/data/")[1]}`),
+    );
+    expect(loaded).toContain(`link ${file}`);
+    expect(loaded).not.toContain(`fetch ${file}`);
+  });
+}
+
+test("where the URL names no one file (the start page, a list of two plans), nothing is preloaded", async ({ page }) => {
+  await page.goto("./");
+  await expect(page.locator("[data-plan-id]").first()).toBeVisible();
+  expect(await page.locator('link[rel="preload"]').count()).toBe(0);
+  await page.goto("./?plan=kita-dx2025&plan=taito-dx2026");
+  await expect(page.locator("[data-measure-id]").first()).toBeVisible();
+  expect(await page.locator('link[rel="preload"]').count()).toBe(0);
+});
+
 test("a list across plans reads the index, then the cards of its first page only; more come with 「さらに表示」", async ({ page }) => {
   const requested = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
