@@ -100,7 +100,11 @@ const measure = ids("measure").at(-1);
 const measurePlan = measure?.includes(".") ? measure.slice(0, measure.indexOf(".")) : null;
 const id = measurePlan !== null ? plans.every((p) => p === measurePlan) && measurePlan : plans.length === 1 && !(english && last("q")) && plans[0];
 const file = view === "compare" && measurePlan === null ? \`data/search/index\${suffix}.json\` : id && \`data/plans/\${id}\${view === "sim" ? "" : suffix}.json\`;
-if (file) document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", href: file, crossOrigin: "anonymous" }));
+const preload = (href) => document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", href, crossOrigin: "anonymous" }));
+if (file) preload(file);
+// The plan view and the simulation show each plan's outlook, from every plan's record (\`fetch_index\`,
+// src/components/outlook.rs): arriving after the view, it was the largest paint and pushed the view down.
+if (view === "tree" || view === "sim") preload(\`data/index\${view === "sim" ? "" : suffix}.json\`);
 await start(asked.get("view") === "sim" ? "staff" : english ? "english" : "resident");
 `;
 // Minified like the glue: its bytes count in every first view.

@@ -48,6 +48,10 @@ test("a view of one plan loads only that plan's file", async ({ page }) => {
 for (const [url, file, view] of [
   ["./?plan=kita-dx2025", "plans/kita-dx2025.json", "[data-measure-id]"],
   ["./?plan=kita-dx2025&view=tree", "plans/kita-dx2025.json", "[data-plan-id]"],
+  ["./?plan=kita-dx2025&view=tree", "index.json", ".outlook-answer"],
+  ["./?view=tree&lang=en", "index.en.json", ".outlook-answer"],
+  ["./?plan=itabashi-ict2025&view=sim", "plans/itabashi-ict2025.json", ".outlook-answer"],
+  ["./?plan=itabashi-ict2025&view=sim", "index.json", ".outlook-answer"],
   ["./?measure=kita-dx2025.m1-1-1-1", "plans/kita-dx2025.json", "h1"],
   ["./?view=compare", "search/index.json", "[data-theme-id]"],
   ["./?plan=taito-dx2026&lang=en", "plans/taito-dx2026.en.json", "[data-measure-id]"],
