@@ -68,6 +68,22 @@ for (const [url, file, view] of [
   });
 }
 
+test("the plan view waits for the records, so its outlook never pushes the tree down (no layout shift)", async ({ page }) => {
+  // The records arrive late, as on a slow network where the preload has not finished.
+  await page.route("**/data/index.json", async (route) => {
+    await new Promise((r) => setTimeout(r, 600));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto("./?plan=kita-dx2025&view=tree");
+  await expect(page.locator(".outlook-answer")).toBeVisible();
+  await expect(page.locator("ul.tree")).toBeVisible();
+  expect(await page.evaluate(() => window.shifts)).toEqual([]);
+});
+
 test("where the URL names no one file (the start page, a list of two plans), nothing is preloaded", async ({ page }) => {
   await page.goto("./");
   await expect(page.locator("[data-plan-id]").first()).toBeVisible();
