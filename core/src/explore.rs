@@ -262,6 +262,38 @@ impl Catalog {
         out
     }
 
+    /// Per department, the wards (municipality names) whose plans name it, in the plans' order: the filter
+    /// groups its about 70 departments by ward (issue 13). A name several wards print (総務課 in three) is one
+    /// department to the filter and the URL, which know departments by name.
+    ///
+    /// ```
+    /// # let json = r#"{"schema_version": 1, "plans": [
+    /// #   {"id": "a", "title": "A", "municipality": {"name": "A区", "code": "131199"}, "period": {"from": 2024, "to": 2025},
+    /// #    "status": "策定", "source": "s.txt", "source_line": 1, "policies": [], "measures": [
+    /// #     {"id": "a1", "code": "1", "name": "m", "departments": ["総務課", "情報課"], "policies": [], "schedule": [],
+    /// #      "indicators": [], "evaluations": [], "is_new": false, "source": {"file": "s.txt", "line": 2}}]},
+    /// #   {"id": "b", "title": "B", "municipality": {"name": "B区", "code": "131172"}, "period": {"from": 2024, "to": 2025},
+    /// #    "status": "策定", "source": "s.txt", "source_line": 1, "policies": [], "measures": [
+    /// #     {"id": "b1", "code": "1", "name": "m", "departments": ["窓口課", "総務課"], "policies": [], "schedule": [],
+    /// #      "indicators": [], "evaluations": [], "is_new": false, "source": {"file": "s.txt", "line": 2}}]}]}"#;
+    /// # let dataset = plan_core::load_dataset(json).unwrap();
+    /// let catalog = plan_core::explore::Catalog::new(&dataset, &|s: &str| s.to_string());
+    /// assert_eq!(catalog.departments, ["総務課", "情報課", "窓口課"]);
+    /// assert_eq!(catalog.department_wards(&dataset), [vec!["A区", "B区"], vec!["A区"], vec!["B区"]]);
+    /// ```
+    pub fn department_wards<'a>(&self, dataset: &'a Dataset) -> Vec<Vec<&'a str>> {
+        let mut wards = vec![Vec::new(); self.departments.len()];
+        for entry in &self.entries {
+            let ward = dataset.plans[entry.at.plan].municipality.name.as_str();
+            for &d in &entry.departments {
+                if !wards[d].contains(&ward) {
+                    wards[d].push(ward);
+                }
+            }
+        }
+        wards
+    }
+
     pub fn measure_count(&self) -> usize {
         self.entries.len()
     }

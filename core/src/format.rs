@@ -57,6 +57,16 @@ pub fn number(value: f64) -> String {
     text
 }
 
+/// Text made safe to put in HTML, as an element's text or a quoted attribute's value: the embed code, a
+/// filter's options.
+///
+/// ```
+/// assert_eq!(plan_core::format::html_escape(r#"<a href="x">&</a>"#), "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+/// ```
+pub fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

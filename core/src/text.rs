@@ -24,7 +24,7 @@ pub fn fold(normalized: &str) -> String {
 ///
 /// Through the browser, each call of a [`Normalizer`] copies its text into JavaScript and back: called
 /// for each field, about 2,000 for 北区's plan, the copies took half of the catalog's start-up
-/// (ARCHITECTURE.md, Start-up). So a measure's fields are joined by a control character, normalised in one
+/// (ARCHITECTURE.md, Decisions, Use the browser). So a measure's fields are joined by a control character, normalised in one
 /// call, and folded here: NFKC never changes, reorders or composes across a control character.
 ///
 /// ```

@@ -2,6 +2,7 @@
 //! filters kept), the active filters as removable chips, and one button that clears them all.
 
 use leptos::prelude::*;
+use plan_core::format::html_escape;
 use plan_core::query::Query;
 
 use crate::bundle::use_bundle;
@@ -9,41 +10,50 @@ use crate::i18n::fiscal_year;
 use crate::parts::Level;
 use crate::state::{Explorer, use_explorer};
 
-/// One `<select>`: a label, "all", and the choices with counts. Choices that would give nothing stay
-/// listed (disabled) so the reader sees that they exist.
+/// A choice of a filter: its value, its text and how many measures it would give.
+type Choice = (String, String, usize);
+
+/// One `<select>`: a label, "all", and the choices with counts, in groups when a group has a name. Choices
+/// that would give nothing stay listed (disabled) so the reader sees that they exist. The options are one
+/// string of HTML, escaped: a view per option and group cost 1.2 KB more of wasm (issue 13).
 #[component]
 fn FacetSelect(
     id: &'static str,
     label: &'static str,
     any: &'static str,
-    choices: Vec<(String, String, usize)>,
+    groups: Vec<(String, Vec<Choice>)>,
     selected: Option<String>,
     on_pick: Callback<Option<String>>,
 ) -> impl IntoView {
     let t = use_explorer().texts();
-    let selected_value = selected.clone().unwrap_or_default();
+    let flag = |on: bool, name: &str| if on { name.to_string() } else { String::new() };
+    let mut options = format!("<option value=\"\"{}>{}</option>", flag(selected.is_none(), " selected"), html_escape(any));
+    for (group, choices) in groups {
+        let grouped = !group.is_empty();
+        options += &flag(grouped, &format!("<optgroup label=\"{}\">", html_escape(&group)));
+        for (value, text, count) in choices {
+            let is_selected = selected.as_ref() == Some(&value);
+            options += &format!(
+                "<option value=\"{}\"{}{}>{}</option>",
+                html_escape(&value),
+                flag(is_selected, " selected"),
+                flag(count == 0 && !is_selected, " disabled"),
+                html_escape(&(t.choice)(&text, count))
+            );
+        }
+        options += &flag(grouped, "</optgroup>");
+    }
     view! {
         <div class="facet">
             <label for=id>{label}</label>
             <select
                 id=id
+                inner_html=options
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
                     on_pick.run((!value.is_empty()).then_some(value));
                 }
             >
-                <option value="" selected=selected.is_none()>{any}</option>
-                {choices
-                    .into_iter()
-                    .map(|(value, text, count)| {
-                        let is_selected = value == selected_value;
-                        view! {
-                            <option value=value disabled=count == 0 && !is_selected selected=is_selected>
-                                {(t.choice)(&text, count)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
             </select>
         </div>
     }
@@ -69,12 +79,13 @@ pub fn Facets() -> impl IntoView {
             .enumerate()
             .map(|(i, p)| (p.id.clone(), format!("{} {}", p.municipality.name, p.title), results.plans[i]))
             .collect();
+        let ungrouped = |choices: Vec<Choice>| vec![(String::new(), choices)];
         // A policy only means something within its plan: offered once one plan is chosen, indented by depth.
         let one_plan = (query.plans.len() == 1).then(|| catalog.plan_index(&query.plans[0])).flatten();
         // Across plans the policies' names come with the plan's file.
         // Until it is here, a plan's policies are the few a list's cards named (`crate::parts`).
         let named = explorer.show(one_plan, Level::Overview);
-        let policy_choices: Vec<_> = catalog
+        let policy_choices: Vec<Choice> = catalog
             .policies
             .iter()
             .enumerate()
@@ -86,16 +97,28 @@ pub fn Facets() -> impl IntoView {
                 Some((policy.id.clone(), text, results.policies[i]))
             })
             .collect();
-        // In the order the plans name them, each plan's together: not sorted, which cost 1.8 KB of wasm.
+        // Grouped by ward, each in the order the plans name them, then the names several wards share: not
+        // sorted, which cost 1.8 KB of wasm. The last group is looked at first, so a ward's run is one step each.
         let every = every_department.get();
-        let departments: Vec<(String, String, usize)> = catalog
-            .departments
-            .iter()
-            .enumerate()
-            .filter(|&(i, d)| every || results.departments[i] > 0 || query.dept.as_ref() == Some(d))
-            .map(|(i, d)| (d.clone(), bundle.term(d), results.departments[i]))
-            .collect();
-        let left_out = catalog.departments.len() - departments.len();
+        let wards = catalog.department_wards(&dataset);
+        let mut listed = 0;
+        let mut departments: Vec<(String, Vec<Choice>)> = Vec::new();
+        for shared in [false, true] {
+            for (d, name) in catalog.departments.iter().enumerate() {
+                let count = results.departments[d];
+                if (wards[d].len() > 1) != shared || !(every || count > 0 || query.dept.as_ref() == Some(name)) {
+                    continue;
+                }
+                listed += 1;
+                let label = wards[d].join(t.list_separator);
+                let choice = (name.clone(), bundle.term(name), count);
+                match departments.iter_mut().rev().find(|(group, _)| *group == label) {
+                    Some((_, choices)) => choices.push(choice),
+                    None => departments.push((label, vec![choice])),
+                }
+            }
+        }
+        let left_out = catalog.departments.len() - listed;
         let years = catalog
             .years
             .iter()
@@ -122,29 +145,29 @@ pub fn Facets() -> impl IntoView {
                 <details class="facets-panel" open=open>
                     <summary>{t.filters}</summary>
                     <div class="facet-grid">
-                        <FacetSelect id="facet-plan" label=t.facet_plan any=t.any choices=plan_choices
+                        <FacetSelect id="facet-plan" label=t.facet_plan any=t.any groups=ungrouped(plan_choices)
                             selected=query.plans.first().cloned()
                             on_pick=pick(|q, v| q.plans = v.into_iter().collect())/>
                         {if policy_choices.is_empty() {
                             view! { <p class="facet hint">{t.facet_policy}": "{t.choose_plan_first}</p> }.into_any()
                         } else {
                             view! {
-                                <FacetSelect id="facet-policy" label=t.facet_policy any=t.any choices=policy_choices
+                                <FacetSelect id="facet-policy" label=t.facet_policy any=t.any groups=ungrouped(policy_choices)
                                     selected=query.policy.clone() on_pick=pick(|q, v| q.policy = v)/>
                             }.into_any()
                         }}
-                        <FacetSelect id="facet-dept" label=t.facet_dept any=t.any choices=departments
+                        <FacetSelect id="facet-dept" label=t.facet_dept any=t.any groups=departments
                             selected=query.dept.clone() on_pick=pick(|q, v| q.dept = v)/>
                         {(every || left_out > 0).then(|| view! {
                             <button type="button" class="button small every-department" on:click=move |_| every_department.update(|e| *e = !*e)>
                                 {if every { t.departments_with_results.to_string() } else { (t.departments_without_results)(left_out) }}
                             </button>
                         })}
-                        <FacetSelect id="facet-year" label=t.facet_year any=t.any choices=years
+                        <FacetSelect id="facet-year" label=t.facet_year any=t.any groups=ungrouped(years)
                             selected=query.year.map(|y| y.to_string())
                             on_pick=pick(|q, v| q.year = v.and_then(|y| y.parse().ok()))/>
                         {has_grades.then(|| view! {
-                            <FacetSelect id="facet-grade" label=t.facet_grade any=t.any choices=grades
+                            <FacetSelect id="facet-grade" label=t.facet_grade any=t.any groups=ungrouped(grades)
                                 selected=query.grade.clone() on_pick=pick(|q, v| q.grade = v)/>
                         })}
                     </div>

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use leptos::prelude::*;
+use plan_core::format::html_escape;
 use plan_core::query::Query;
 use wasm_bindgen::JsCast;
 
@@ -150,8 +151,4 @@ fn EmbedCode() -> impl IntoView {
             </div>
         </details>
     }
-}
-
-fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }

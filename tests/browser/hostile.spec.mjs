@@ -18,6 +18,7 @@ function nastyDataset() {
   const dataset = builtDataset();
   const plan = dataset.plans.find((p) => p.id === PLAN);
   plan.title = `${NASTY.img}${NASTY.script}${plan.title}`;
+  plan.municipality = { ...plan.municipality, name: NASTY.img + NASTY.script + plan.municipality.name };
   plan.policies[0].name = NASTY.img;
   const [m1, m2, m3] = plan.measures;
   Object.assign(m1, { name: NASTY.script + NASTY.img, summary: NASTY.jsUrl, departments: [NASTY.img] });
@@ -45,7 +46,10 @@ async function serve(page, dataset) {
   // Views across plans (docs/DATA.md, Files for the app): the built index with the nasty plan title, and
   // the nasty plans' overviews, names and cards.
   const search = JSON.parse(readFileSync("dist/data/search/index.json", "utf8"));
-  for (const plan of search.plans) plan.title = dataset.plans.find((p) => p.id === plan.id).title;
+  for (const plan of search.plans) {
+    const { title, municipality } = dataset.plans.find((p) => p.id === plan.id);
+    Object.assign(plan, { title, municipality });
+  }
   await page.route("**/data/search/index.json", (route) => route.fulfill(json(search)));
   const part = (url) => new URL(url).pathname.split("/").slice(-2).map((x) => x.replace(/\.json$/, ""));
   const planOf = (id) => dataset.plans.find((p) => p.id === id);
@@ -139,6 +143,8 @@ test.describe("nasty strings in the dataset", () => {
     await page.goto(`./?plan=itabashi-dx2025&plan=${PLAN}`);
     await expect(card(m1)).toContainText(NASTY.script);
     await expect(card(m1).locator(".measure-plan")).toContainText(NASTY.img);
+    // The departments' groups are named by ward (issue 13), here the nasty one.
+    expect(await page.locator("#facet-dept optgroup").evaluateAll((els) => els.map((g) => g.label))).toContain(NASTY.img + NASTY.script + "台東区");
     await noExecution();
     await page.goto(`./?plan=${PLAN}&view=sim`);
     await expect(page.locator(".sim-table")).toBeVisible();

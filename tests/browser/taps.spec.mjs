@@ -1,8 +1,9 @@
 // Fewer taps, and the place kept (issue 13, items 4, 6 and 7): Back and 「一覧に戻る」 return to the same
 // place in a list with as many results shown; the filter panel stays open while choosing; the compare view
 // says when it follows a search or a filter, with one tap to compare everything; primary links are 44 px;
-// the department list leaves out those with no result until asked; the timeline marks the chosen year.
-import { test, expect } from "./fixtures.mjs";
+// the department list leaves out those with no result until asked and groups them by ward; the timeline marks
+// the chosen year.
+import { test, expect, builtDataset } from "./fixtures.mjs";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -102,6 +103,43 @@ test("the department list offers those with results, and the others when asked",
   expect(all.filter((n) => n === 0).length).toBe(all.length - shown.length);
   await page.locator("button.every-department").click();
   expect((await counts()).length).toBe(shown.length);
+});
+
+test("the departments are grouped by the wards that name them, a name several wards print on its own", async ({ page }) => {
+  // Which wards name each department, from the published data: a group's label is exactly its departments' wards.
+  const wardsOf = new Map();
+  for (const plan of builtDataset().plans) {
+    for (const dept of plan.measures.flatMap((m) => m.departments)) {
+      const wards = wardsOf.get(dept) ?? [];
+      if (!wards.includes(plan.municipality.name)) wards.push(plan.municipality.name);
+      wardsOf.set(dept, wards);
+    }
+  }
+  await page.goto("./?view=list");
+  await expect(page.locator("[data-measure-id]").first()).toBeVisible();
+  const groups = await page.locator("#facet-dept optgroup").evaluateAll((els) =>
+    els.map((g) => ({ label: g.label, values: [...g.querySelectorAll("option")].map((o) => o.value) })));
+  expect(groups.map((g) => g.label)).toEqual(["板橋区", "北区", "台東区", "板橋区、北区", "板橋区、北区、台東区"]);
+  for (const { label, values } of groups) {
+    for (const value of values) expect(wardsOf.get(value).join("、"), value).toBe(label);
+  }
+  // Every department with a result is in a group, once; and a shared name filters every ward that prints it.
+  const listed = groups.flatMap((g) => g.values);
+  expect(new Set(listed).size).toBe(listed.length);
+  expect(await page.locator("#facet-dept > option").count()).toBe(1);
+  const shared = page.locator("#facet-dept optgroup").last().locator("option").first();
+  const count = Number((await shared.textContent()).match(/（(\d+)）$/)[1]);
+  await page.locator(".facets-panel summary").click();
+  await page.locator("#facet-dept").selectOption(await shared.getAttribute("value"));
+  await expect(page.locator(".result-count")).toHaveText(`${count}件の施策が見つかりました`);
+  const plans = await page.locator("[data-measure-id] .measure-plan").allTextContents();
+  for (const ward of ["板橋区", "北区", "台東区"]) expect(plans.some((p) => p.includes(ward)), ward).toBe(true);
+
+  await page.goto("./?view=list&lang=en");
+  await expect(page.locator("[data-measure-id]").first()).toBeVisible();
+  expect(await page.locator("#facet-dept optgroup").evaluateAll((els) => els.map((g) => g.label))).toEqual([
+    "Itabashi City", "Kita City", "Taito City", "Itabashi City, Kita City", "Itabashi City, Kita City, Taito City",
+  ]);
 });
 
 test("in English a choice's count is in plain brackets", async ({ page }) => {
