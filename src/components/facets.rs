@@ -26,22 +26,23 @@ fn FacetSelect(
     on_pick: Callback<Option<String>>,
 ) -> impl IntoView {
     let t = use_explorer().texts();
-    let flag = |on: bool, name: &str| if on { name.to_string() } else { String::new() };
-    let mut options = format!("<option value=\"\"{}>{}</option>", flag(selected.is_none(), " selected"), html_escape(any));
+    let option = |value: &str, text: &str, is_selected: bool, disabled: bool| {
+        let flags = [(is_selected, " selected"), (disabled, " disabled")].map(|(on, flag)| if on { flag } else { "" });
+        format!("<option value=\"{}\"{}{}>{}</option>", html_escape(value), flags[0], flags[1], html_escape(text))
+    };
+    let mut options = option("", any, selected.is_none(), false);
     for (group, choices) in groups {
         let grouped = !group.is_empty();
-        options += &flag(grouped, &format!("<optgroup label=\"{}\">", html_escape(&group)));
+        if grouped {
+            options += &format!("<optgroup label=\"{}\">", html_escape(&group));
+        }
         for (value, text, count) in choices {
             let is_selected = selected.as_ref() == Some(&value);
-            options += &format!(
-                "<option value=\"{}\"{}{}>{}</option>",
-                html_escape(&value),
-                flag(is_selected, " selected"),
-                flag(count == 0 && !is_selected, " disabled"),
-                html_escape(&(t.choice)(&text, count))
-            );
+            options += &option(&value, &(t.choice)(&text, count), is_selected, count == 0 && !is_selected);
         }
-        options += &flag(grouped, "</optgroup>");
+        if grouped {
+            options += "</optgroup>";
+        }
     }
     view! {
         <div class="facet">

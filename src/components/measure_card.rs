@@ -45,7 +45,7 @@ pub fn MeasureCard(at: MeasureRef, via: Option<usize>, terms: Vec<String>) -> im
         .filter(|p| !p.id.is_empty())
         .map(|p| {
             let to = Query { plans: vec![plan.id.clone()], policy: Some(p.id.clone()), view: Some(View::List), lang, ..Query::default() };
-            (to, (t.found_through)(format!("{} {}", p.code, p.name).trim()))
+            (to, p.code.clone(), p.name.clone())
         });
     let name_terms = terms.clone();
     view! {
@@ -58,7 +58,15 @@ pub fn MeasureCard(at: MeasureRef, via: Option<usize>, terms: Vec<String>) -> im
                 </QueryLink>
                 {is_new.then(|| view! { " " <span class="chip new">{t.new_badge}</span> })}
             </h3>
-            {through.map(|(to, reason)| view! { <p class="found-through"><QueryLink to>{reason}</QueryLink></p> })}
+            {through.map(|(to, code, name)| view! {
+                <p class="found-through">
+                    <QueryLink to>
+                        {t.found_through[0]}
+                        {(!code.is_empty()).then(|| view! { <span lang="ja">{code}</span>" " })}
+                        {name}{t.found_through[1]}
+                    </QueryLink>
+                </p>
+            })}
             {(!summary.is_empty()).then(|| view! { <p class="measure-summary"><Highlight text=summary terms/></p> })}
             <p class="measure-meta">
                 <span>{t.departments}": "{departments}</span>

@@ -118,8 +118,9 @@ pub struct Texts {
     pub not_stated: &'static str,
     /// A searched phrase, quoted as the language quotes.
     pub quoted: fn(&str) -> String,
-    /// A result found through a policy above it (its code and name), not its own text (issue 13).
-    pub found_through: fn(&str) -> String,
+    /// A result found through a policy above it, not its own text (issue 13): before and after the policy's
+    /// code (kept as printed, in Japanese) and name.
+    pub found_through: [&'static str; 2],
     /// The themes whose measures a search also shows (each quoted).
     pub also_searched: fn(&str) -> String,
     pub only_typed: &'static str,
@@ -282,7 +283,7 @@ pub static JA: Texts = Texts {
     not_stated: "記載なし",
     list_separator: "、",
     quoted: |q| format!("「{q}」"),
-    found_through: |p| format!("上位の方針「{p}」に一致"),
+    found_through: ["上位の方針「", "」に一致"],
     also_searched: |w| format!("同じテーマ{w}の施策も含めて表示しています。"),
     only_typed: "入力した語だけで探す",
     searched_typed_only: "入力した語だけで探しています。",
@@ -456,7 +457,7 @@ pub static EN: Texts = Texts {
     not_stated: "Not stated",
     list_separator: ", ",
     quoted: |q| format!("“{q}”"),
-    found_through: |p| format!("Matched the policy above it: “{p}”"),
+    found_through: ["Matched the policy above it: “", "”"],
     also_searched: |w| format!("Also showing the measures of the same theme: {w}."),
     only_typed: "Only the words typed",
     searched_typed_only: "Showing only the words typed.",

@@ -76,7 +76,14 @@ test("「オンライン申請」 also finds its theme's measures, says so, and 
 
 test("in English, the reason and the theme line are in English", async ({ page }) => {
   await page.goto(`./?view=list&lang=en&q=${encodeURIComponent("業務削減")}`);
-  await expect(page.locator(".found-through").first()).toContainText("Matched the policy above it");
+  const reason = page.locator(".found-through").first();
+  await expect(reason).toContainText("Matched the policy above it: “施策9 Transforming operations with AI and digital technology”");
+  // The policy's code stays as printed, marked Japanese for screen readers and fonts, as on the cards.
+  const unmarked = await reason.evaluate((p) =>
+    [...p.querySelectorAll("*"), p].flatMap((e) => [...e.childNodes])
+      .filter((n) => n.nodeType === Node.TEXT_NODE && /[\u3040-\u30ff\u4e00-\u9fff]/.test(n.textContent) && !n.parentElement.closest('[lang="ja"]'))
+      .map((n) => n.textContent));
+  expect(unmarked).toEqual([]);
   await page.goto(`./?view=list&lang=en&q=${encodeURIComponent("オンライン申請")}`);
   await expect(page.locator(".synonyms")).toContainText("Also showing the measures of the same theme: “Online applications”.");
 });
