@@ -86,20 +86,30 @@ pub fn SimView() -> impl IntoView {
             .filter(|p| chosen.is_empty() || chosen.contains(&p.id));
         plans.map(|p| plan_evidence(p, index)).collect_view()
     };
+    // Drawn once the records and the first result are both here, as the plan view waits for the records:
+    // the outlooks, then the backtests, would otherwise push what is below them down (layout shift 0.185).
+    let ready = Memo::new(move |_| index.with(Option::is_some) && result.with(Option::is_some));
+    let loading = explorer.texts().outlook_loading;
     view! {
         <h2>{st.sim_heading}</h2>
         <p class="lead">{st.sim_evidence_intro}</p>
-        {outlooks}
-        {move || match (result.get(), index.get()) {
-            (Some(sim), Some(Ok(index))) => view! { <Backtests sim index/> }.into_any(),
-            _ => ().into_any(),
+        {move || if !ready.get() {
+            view! { <p class="status" role="status">{loading}</p> }.into_any()
+        } else {
+            view! {
+                {outlooks}
+                {move || match (result.get(), index.get()) {
+                    (Some(sim), Some(Ok(index))) => view! { <Backtests sim index/> }.into_any(),
+                    _ => ().into_any(),
+                }}
+                <h2 id="sim-whatif">{st.sim_whatif_heading}</h2>
+                <p class="lead">{st.sim_intro}</p>
+                <AssumptionsForm assumptions/>
+                <p class="status" role="status" aria-live="polite">{move || if running.get() { st.sim_running } else { "" }}</p>
+                {move || result.get().map(|sim| view! { <SimResults sim/> })}
+                <Scenarios assumptions/>
+            }.into_any()
         }}
-        <h2 id="sim-whatif">{st.sim_whatif_heading}</h2>
-        <p class="lead">{st.sim_intro}</p>
-        <AssumptionsForm assumptions/>
-        <p class="status" role="status" aria-live="polite">{move || if running.get() { st.sim_running } else { "" }}</p>
-        {move || result.get().map(|sim| view! { <SimResults sim/> })}
-        <Scenarios assumptions/>
     }
 }
 

@@ -84,6 +84,21 @@ test("the plan view waits for the records, so its outlook never pushes the tree 
   expect(await page.evaluate(() => window.shifts)).toEqual([]);
 });
 
+test("the simulation waits for the records and its first result, so nothing below them moves (no layout shift)", async ({ page }) => {
+  await page.route("**/data/index.json", async (route) => {
+    await new Promise((r) => setTimeout(r, 600));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto("./?plan=kita-dx2025&view=sim");
+  await expect(page.locator(".sim-outlook .outlook-answer").first()).toBeVisible();
+  await expect(page.locator(".sim-table")).toBeVisible();
+  expect(await page.evaluate(() => window.shifts)).toEqual([]);
+});
+
 test("where the URL names no one file (the start page, a list of two plans), nothing is preloaded", async ({ page }) => {
   await page.goto("./");
   await expect(page.locator("[data-plan-id]").first()).toBeVisible();
