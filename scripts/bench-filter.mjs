@@ -5,7 +5,7 @@
 // - the first search of a fresh page across plans, from the keystroke to its first page of results shown,
 //   including the files it downloads (budget 300 ms at 100x).
 // Figures only: a slow run is reported, never a test failure.
-//   node scripts/bench-filter.mjs [--dir dist] [--factors 16,100]
+//   node scripts/bench-filter.mjs [--dir dist] [--factors 16,100]   (--factors "": the real data only)
 import { launch, serve } from "./chromium.mjs";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -18,7 +18,7 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const dir = option("dir", "dist");
-const factors = option("factors", "16,100").split(",").map(Number);
+const factors = option("factors", "16,100").split(",").filter(Boolean).map(Number);
 const port = 8093;
 const KEYSTROKE_BUDGET = { 1: 8, 16: 16, 100: 50 };
 const FIRST_SEARCH_BUDGET = 300;

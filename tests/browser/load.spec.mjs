@@ -99,6 +99,28 @@ test("the simulation waits for the records and its first result, so nothing belo
   expect(await page.evaluate(() => window.shifts)).toEqual([]);
 });
 
+test("the cards of a search, arriving one file after another, don't draw the filters again (issue 17)", async ({ page }) => {
+  await page.route("**/data/cards/**", async (route) => {
+    await new Promise((r) => setTimeout(r, 300));
+    await route.continue();
+  });
+  await page.goto("./?view=list");
+  await expect(page.locator("[data-measure-id]").first()).toBeVisible();
+  await page.evaluate(() => {
+    window.facetChanges = 0;
+    const count = (list) => (window.facetChanges += list.length);
+    new MutationObserver(count).observe(document.querySelector(".facets"), { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await page.getByRole("searchbox").fill("子育て");
+  // The result is known (its counts are in the filters); its cards are still on their way.
+  await expect(page.locator(".result-count")).toHaveText(/\d+件/);
+  await expect(page.locator(".content p.status")).toBeVisible();
+  const withResult = await page.evaluate(() => window.facetChanges);
+  expect(withResult).toBeGreaterThan(0);
+  await expect(page.locator("[data-measure-id]")).toHaveCount(10);
+  expect(await page.evaluate(() => window.facetChanges)).toBe(withResult);
+});
+
 test("where the URL names no one file (the start page, a list of two plans), nothing is preloaded", async ({ page }) => {
   await page.goto("./");
   await expect(page.locator("[data-plan-id]").first()).toBeVisible();

@@ -132,6 +132,7 @@ test("the departments are grouped by the wards that name them, a name several wa
   await page.locator(".facets-panel summary").click();
   await page.locator("#facet-dept").selectOption(await shared.getAttribute("value"));
   await expect(page.locator(".result-count")).toHaveText(`${count}件の施策が見つかりました`);
+  await expect(page.locator("[data-measure-id]")).toHaveCount(count);
   const plans = await page.locator("[data-measure-id] .measure-plan").allTextContents();
   for (const ward of ["板橋区", "北区", "台東区"]) expect(plans.some((p) => p.includes(ward)), ward).toBe(true);
 
