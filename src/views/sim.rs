@@ -86,9 +86,10 @@ pub fn SimView() -> impl IntoView {
             .filter(|p| chosen.is_empty() || chosen.contains(&p.id));
         plans.map(|p| plan_evidence(p, index)).collect_view()
     };
-    // Drawn once the records and the first result are both here, as the plan view waits for the records:
-    // the outlooks, then the backtests, would otherwise push what is below them down (layout shift 0.185).
-    let ready = Memo::new(move |_| index.with(Option::is_some) && result.with(Option::is_some));
+    // Drawn once the records are here, as the plan view waits for them: the outlooks would otherwise push
+    // what is below them down (layout shift 0.185 on a phone). Waiting for the first result too made the
+    // outlook, the largest paint, 0.3 s later.
+    let ready = Memo::new(move |_| index.with(Option::is_some));
     let loading = explorer.texts().outlook_loading;
     view! {
         <h2>{st.sim_heading}</h2>

@@ -68,8 +68,9 @@ for (const [url, file, view] of [
   });
 }
 
-test("the plan view waits for the records, so its outlook never pushes the tree down (no layout shift)", async ({ page }) => {
-  // The records arrive late, as on a slow network where the preload has not finished.
+/** Opens `url` with the records (`index.json`) arriving late, as on a slow network where the preload has not
+ *  finished; once every locator shows, the layout shifts the page made. */
+async function shiftsWithLateRecords(page, url, shown) {
   await page.route("**/data/index.json", async (route) => {
     await new Promise((r) => setTimeout(r, 600));
     await route.continue();
@@ -78,25 +79,18 @@ test("the plan view waits for the records, so its outlook never pushes the tree 
     window.shifts = [];
     new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: "layout-shift", buffered: true });
   });
-  await page.goto("./?plan=kita-dx2025&view=tree");
-  await expect(page.locator(".outlook-answer")).toBeVisible();
-  await expect(page.locator("ul.tree")).toBeVisible();
-  expect(await page.evaluate(() => window.shifts)).toEqual([]);
+  await page.goto(url);
+  for (const selector of shown) await expect(page.locator(selector).first()).toBeVisible();
+  return page.evaluate(() => window.shifts);
+}
+
+test("the plan view waits for the records, so its outlook never pushes the tree down (no layout shift)", async ({ page }) => {
+  expect(await shiftsWithLateRecords(page, "./?plan=kita-dx2025&view=tree", [".outlook-answer", "ul.tree"])).toEqual([]);
 });
 
-test("the simulation waits for the records and its first result, so nothing below them moves (no layout shift)", async ({ page }) => {
-  await page.route("**/data/index.json", async (route) => {
-    await new Promise((r) => setTimeout(r, 600));
-    await route.continue();
-  });
-  await page.addInitScript(() => {
-    window.shifts = [];
-    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: "layout-shift", buffered: true });
-  });
-  await page.goto("./?plan=kita-dx2025&view=sim");
-  await expect(page.locator(".sim-outlook .outlook-answer").first()).toBeVisible();
-  await expect(page.locator(".sim-table")).toBeVisible();
-  expect(await page.evaluate(() => window.shifts)).toEqual([]);
+test("the simulation waits for the records, so its outlooks never push the what-if down (no layout shift)", async ({ page }) => {
+  const shown = [".sim-outlook .outlook-answer", ".sim-table"];
+  expect(await shiftsWithLateRecords(page, "./?plan=kita-dx2025&view=sim", shown)).toEqual([]);
 });
 
 test("the cards of a search, arriving one file after another, don't draw the filters again (issue 17)", async ({ page }) => {
