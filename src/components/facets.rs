@@ -64,6 +64,14 @@ fn FacetSelect(
 pub fn Facets() -> impl IntoView {
     // Departments with no result are left out of the list (about 40 across plans) until asked for.
     let every_department = RwSignal::new(false);
+    // Each department's group: the wards that name it, and whether they are several. The page's catalog
+    // and its plans' wards are fixed, so this is worked out once, not at every keystroke.
+    let groups: Vec<(String, bool)> = {
+        let explorer = use_explorer();
+        let dataset = untrack(|| explorer.dataset());
+        let wards = explorer.catalog.department_wards(&dataset);
+        wards.iter().map(|w| (w.join(explorer.texts().list_separator), w.len() > 1)).collect()
+    };
     move || {
         let explorer = use_explorer();
         let bundle = use_bundle();
@@ -103,21 +111,20 @@ pub fn Facets() -> impl IntoView {
         // Grouped by ward, each in the order the plans name them, then the names several wards share: not
         // sorted, which cost 1.8 KB of wasm. The last group is looked at first, so a ward's run is one step each.
         let every = every_department.get();
-        let wards = catalog.department_wards(&dataset);
         let mut listed = 0;
         let mut departments: Vec<(String, Vec<Choice>)> = Vec::new();
         for shared in [false, true] {
             for (d, name) in catalog.departments.iter().enumerate() {
                 let count = results.departments[d];
-                if (wards[d].len() > 1) != shared || !(every || count > 0 || query.dept.as_ref() == Some(name)) {
+                let (label, several) = &groups[d];
+                if *several != shared || !(every || count > 0 || query.dept.as_ref() == Some(name)) {
                     continue;
                 }
                 listed += 1;
-                let label = wards[d].join(t.list_separator);
                 let choice = (name.clone(), bundle.term(name), count);
-                match departments.iter_mut().rev().find(|(group, _)| *group == label) {
+                match departments.iter_mut().rev().find(|(group, _)| group == label) {
                     Some((_, choices)) => choices.push(choice),
-                    None => departments.push((label, vec![choice])),
+                    None => departments.push((label.clone(), vec![choice])),
                 }
             }
         }
