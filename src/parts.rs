@@ -326,7 +326,7 @@ impl Parts {
                     plan.policies
                         .resize_with(indexed.policies.len(), placeholder_policy);
                     for (position, code, name) in policies {
-                        let id = format!("{}{}", indexed.policy_prefix, indexed.policies[position]);
+                        let id = format!("{}{}", indexed.policy_prefix(), indexed.policies[position]);
                         plan.policies[position] = Policy {
                             id,
                             code,

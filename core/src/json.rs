@@ -134,8 +134,8 @@ read_structs! {
         years: Vec<FiscalYear>, grades: Vec<String>, themes: Vec<Theme>,
     }
     IndexedPlan {
-        id: String, title: String, municipality: Municipality, period: Period, status: String,
-        policy_prefix: String = default, policies: Vec<String>, measures: Vec<Vec<u32>>,
+        id: String, title: String, municipality: String, period: Period, status: String,
+        policy_prefix: Option<String>, policies: Vec<String>, measures: Vec<Vec<u32>>,
     }
     MeasureNames { schema_version: u32, plan: String, measures: Vec<Vec<String>> }
     Postings { grams: Vec<String>, lists: Vec<Vec<u32>> }

@@ -147,7 +147,7 @@ pub fn english_search_index(index: &[u8], dataset: &Dataset, english: &Translati
     for (entry, plan) in index.plans.iter_mut().zip(&dataset.plans) {
         let plan = translate::apply(plan, english);
         entry.title = plan.title;
-        entry.municipality = plan.municipality;
+        entry.municipality = plan.municipality.name;
         entry.status = plan.status;
     }
     serde_json::to_vec(&index).expect("the index serialises")

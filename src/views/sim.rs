@@ -28,14 +28,40 @@ fn percent(fraction: f64) -> String {
     format!("{}%", number(fraction * 100.0))
 }
 
-/// Lets the browser paint (the "calculating" state) before a long computation.
-async fn next_frame() {
+/// How long the simulation runs before it lets the browser draw and answer input: a task over 50 ms is a
+/// long one (Lighthouse, the Long Tasks API), and a phone runs about four times slower than this machine.
+const SLICE_MS: f64 = 8.0;
+
+/// Lets the browser run its other tasks (input, drawing) before going on. A message to itself, not a
+/// zero-delay timer: browsers hold back by 4 ms a timer set from a timer's task, which made the results
+/// at 10,000 draws come 258 ms after a change instead of 161 (scripts/bench-sim.mjs).
+async fn next_task() {
+    let Ok(channel) = web_sys::MessageChannel::new() else { return };
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.request_animation_frame(&resolve);
-        }
+        channel.port1().set_onmessage(Some(&resolve));
+        let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// [`sim::simulate`], a slice at a time with the browser's other tasks between slices; `None` as soon as
+/// `still_wanted` says newer assumptions replaced these.
+async fn simulate_in_slices(dataset: &Dataset, assumptions: &Assumptions, still_wanted: impl Fn() -> bool) -> Option<Simulation> {
+    let mut run = sim::Run::new(assumptions);
+    loop {
+        if !still_wanted() {
+            return None;
+        }
+        let until = js_sys::Date::now() + SLICE_MS;
+        let mut more = true;
+        while more && js_sys::Date::now() < until {
+            more = run.step(dataset);
+        }
+        if !more {
+            return Some(run.finish());
+        }
+        next_task().await;
+    }
 }
 
 fn assumptions_of(explorer: &crate::state::Explorer) -> Assumptions {
@@ -60,11 +86,11 @@ pub fn SimView() -> impl IntoView {
         let wanted = assumptions.get();
         running.set(true);
         let dataset = dataset.clone();
+        // The browser paints the "calculating" state after the first slice.
         spawn_local(async move {
-            next_frame().await;
-            // Only the latest assumptions' result is shown.
-            if assumptions.get_untracked() == wanted {
-                result.set(Some(Arc::new(sim::simulate(&dataset, &wanted))));
+            // Only the latest assumptions' run goes on.
+            if let Some(sim) = simulate_in_slices(&dataset, &wanted, || assumptions.get_untracked() == wanted).await {
+                result.set(Some(Arc::new(sim)));
                 running.set(false);
             }
         });
@@ -666,12 +692,34 @@ fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
         let json = indented(&Scenario::list_to_json(&list.get_untracked()));
         download(json.as_bytes(), "application/json;charset=utf-8", "scenarios.json");
     };
-    let comparison = move || {
-        let (Some(a), Some(b)) = compare.get() else { return ().into_any() };
+    // Both scenarios are run as the page's own run is, a slice at a time.
+    let compared: RwSignal<Option<Arc<(Scenario, Simulation, Scenario, Simulation)>>> = RwSignal::new(None);
+    // Which choice of two the comparison being run is for: a later choice, or a change to the list from
+    // another tab, replaces it.
+    let choice = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let pair = compare.get();
         let scenarios = list.get();
-        let (Some(a), Some(b)) = (scenarios.get(a).cloned(), scenarios.get(b).cloned()) else { return ().into_any() };
+        let this = choice.get_untracked() + 1;
+        choice.set(this);
+        compared.set(None);
+        let (Some(a), Some(b)) = pair else { return };
+        let (Some(a), Some(b)) = (scenarios.get(a).cloned(), scenarios.get(b).cloned()) else { return };
+        let dataset = use_explorer().dataset.clone();
+        spawn_local(async move {
+            let wanted = || choice.get_untracked() == this;
+            let Some(left) = simulate_in_slices(&dataset, &a.assumptions, wanted).await else { return };
+            let Some(right) = simulate_in_slices(&dataset, &b.assumptions, wanted).await else { return };
+            compared.set(Some(Arc::new((a, left, b, right))));
+        });
+    });
+    let comparison = move || {
+        let Some(compared) = compared.get() else {
+            let both = compare.with(|c| c.0.is_some() && c.1.is_some());
+            return both.then(|| view! { <p class="status" role="status">{st.sim_running}</p> }).into_any();
+        };
+        let (a, left, b, right) = &*compared;
         let explorer = use_explorer();
-        let (left, right) = (sim::simulate(&explorer.dataset, &a.assumptions), sim::simulate(&explorer.dataset, &b.assumptions));
         let rows = left
             .rollups
             .iter()

@@ -48,7 +48,7 @@ async function serve(page, dataset) {
   const search = JSON.parse(readFileSync("dist/data/search/index.json", "utf8"));
   for (const plan of search.plans) {
     const { title, municipality } = dataset.plans.find((p) => p.id === plan.id);
-    Object.assign(plan, { title, municipality });
+    Object.assign(plan, { title, municipality: municipality.name });
   }
   await page.route("**/data/search/index.json", (route) => route.fulfill(json(search)));
   const part = (url) => new URL(url).pathname.split("/").slice(-2).map((x) => x.replace(/\.json$/, ""));

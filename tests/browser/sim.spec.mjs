@@ -35,6 +35,40 @@ test("the same link gives the same numbers, and the assumptions change them", as
   await expect.poll(() => tableText(page)).not.toBe(first);
 });
 
+// Guards the regression where the whole run was one task: at 100,000 draws the page could not be scrolled,
+// typed into or tapped for 1.7 s. Counted in turns of a zero-delay timer, not in time: a run of one piece
+// lets the timer run only until it starts.
+test("the page keeps answering while the simulation runs", async ({ page }) => {
+  await page.goto("./?plan=itabashi-ict2025&view=sim&draws=100000");
+  await ready(page);
+  const turns = await page.evaluate(async () => {
+    const table = document.querySelector(".sim-table");
+    let running = true;
+    let turns = 0;
+    const tick = () => {
+      turns += 1;
+      if (running) setTimeout(tick, 0);
+    };
+    const replaced = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector(".sim-table") && document.querySelector(".sim-table") !== table) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    const seed = document.getElementById("sim-seed");
+    seed.value = "3";
+    seed.dispatchEvent(new Event("change", { bubbles: true }));
+    tick();
+    await replaced;
+    running = false;
+    return turns;
+  });
+  expect(turns).toBeGreaterThan(20);
+});
+
 test("malformed assumptions in the URL fall back to the defaults", async ({ page }) => {
   await page.goto("./?plan=itabashi-ict2025&view=sim&pace=abc&spread=-5&draws=1e99&model=magic");
   await ready(page);

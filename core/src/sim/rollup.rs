@@ -61,6 +61,12 @@ pub struct Expected {
 /// assert_eq!((rollups[0].grades[0].mean, rollups[0].grades[0].low, rollups[0].grades[0].high), (0.5, 0, 1));
 /// ```
 pub fn roll_up(plan_at: usize, plan: &Plan, grade_count: usize, draws: usize, grade: impl Fn(usize, usize) -> Option<usize>) -> Vec<Rollup> {
+    scopes(plan).into_iter().map(|(scope, measures)| roll_up_scope(plan_at, scope, &measures, grade_count, draws, &grade)).collect()
+}
+
+/// Every scope of a plan, in the order of [`roll_up`]'s results, with the measures (indexes into
+/// `plan.measures`) each counts.
+pub(super) fn scopes(plan: &Plan) -> Vec<(Scope, Vec<usize>)> {
     let n = plan.measures.len();
     let mut departments: Vec<&str> = vec![];
     for department in plan.measures.iter().flat_map(|m| &m.departments) {
@@ -69,36 +75,44 @@ pub fn roll_up(plan_at: usize, plan: &Plan, grade_count: usize, draws: usize, gr
         }
     }
     let in_department = |d: &str| (0..n).filter(|&m| plan.measures[m].departments.iter().any(|x| x == d)).collect();
-    let scopes = std::iter::once((Scope::Plan, (0..n).collect::<Vec<_>>()))
+    std::iter::once((Scope::Plan, (0..n).collect::<Vec<_>>()))
         .chain(plan.policies.iter().enumerate().map(|(i, p)| (Scope::Policy(i), measures_in_scope(plan, Some(&p.id)))))
         .chain(departments.iter().map(|&d| (Scope::Department(d.to_string()), in_department(d))))
-        .chain((0..n).map(|m| (Scope::Measure(m), vec![m])));
-    scopes
-        .map(|(scope, measures)| {
-            let graded: Vec<usize> = measures.iter().copied().filter(|&m| draws > 0 && grade(0, m).is_some()).collect();
-            // histogram[g][c]: draws in which exactly c measures of the scope have grade g.
-            let mut histogram = vec![vec![0usize; graded.len() + 1]; grade_count];
-            let mut counts = vec![0usize; grade_count];
-            if graded.is_empty() {
-                // Every draw counts zero; no need to look.
-                histogram.iter_mut().for_each(|h| h[0] = draws);
-            } else {
-                for draw in 0..draws {
-                    counts.fill(0);
-                    for g in graded.iter().filter_map(|&m| grade(draw, m)) {
-                        if let Some(count) = counts.get_mut(g) {
-                            *count += 1;
-                        }
-                    }
-                    for (h, &c) in histogram.iter_mut().zip(&counts) {
-                        h[c] += 1;
-                    }
+        .chain((0..n).map(|m| (Scope::Measure(m), vec![m])))
+        .collect()
+}
+
+/// One scope's roll-up (see [`roll_up`]).
+pub(super) fn roll_up_scope(
+    plan_at: usize,
+    scope: Scope,
+    measures: &[usize],
+    grade_count: usize,
+    draws: usize,
+    grade: &impl Fn(usize, usize) -> Option<usize>,
+) -> Rollup {
+    let graded: Vec<usize> = measures.iter().copied().filter(|&m| draws > 0 && grade(0, m).is_some()).collect();
+    // histogram[g][c]: draws in which exactly c measures of the scope have grade g.
+    let mut histogram = vec![vec![0usize; graded.len() + 1]; grade_count];
+    let mut counts = vec![0usize; grade_count];
+    if graded.is_empty() {
+        // Every draw counts zero; no need to look.
+        histogram.iter_mut().for_each(|h| h[0] = draws);
+    } else {
+        for draw in 0..draws {
+            counts.fill(0);
+            for g in graded.iter().filter_map(|&m| grade(draw, m)) {
+                if let Some(count) = counts.get_mut(g) {
+                    *count += 1;
                 }
             }
-            let grades = histogram.iter().map(|h| Expected::of(h, draws)).collect();
-            Rollup { plan: plan_at, scope, measures: measures.len(), graded: graded.len(), grades }
-        })
-        .collect()
+            for (h, &c) in histogram.iter_mut().zip(&counts) {
+                h[c] += 1;
+            }
+        }
+    }
+    let grades = histogram.iter().map(|h| Expected::of(h, draws)).collect();
+    Rollup { plan: plan_at, scope, measures: measures.len(), graded: graded.len(), grades }
 }
 
 impl Expected {

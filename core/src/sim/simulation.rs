@@ -128,18 +128,54 @@ impl Simulation {
 /// assert_eq!(p.needed.as_ref().unwrap().per_year, 1.0);
 /// ```
 pub fn simulate(dataset: &Dataset, assumptions: &Assumptions) -> Simulation {
-    let draws = assumptions.draws.max(1) as usize;
-    let mut sim = Simulation { assumptions: assumptions.clone(), scales: vec![], indicators: vec![], rollups: vec![] };
-    for (plan_at, plan) in dataset.plans.iter().enumerate() {
-        let scale = Scale::of(plan);
+    let mut run = Run::new(assumptions);
+    while run.step(dataset) {}
+    run.finish()
+}
+
+/// [`simulate`] a piece at a time, so that a page can draw and answer between pieces: in one go, the largest
+/// plan's 10,000 draws kept Chromium's main thread busy for 170 ms (1.7 s at the 100,000 draws the URL
+/// allows), in which the page could not be scrolled or typed into. A piece is one indicator's draws, one
+/// scope's roll-up, or the start or end of a plan; the result is [`simulate`]'s, piece for piece.
+///
+/// ```
+/// use plan_core::sim::{Assumptions, Run, simulate};
+/// # let dataset = plan_core::Dataset { schema_version: 1, plans: vec![], themes: vec![] };
+/// let assumptions = Assumptions::from_pairs([("draws", "1000")]);
+/// let mut run = Run::new(&assumptions);
+/// // The page yields to the browser between steps.
+/// while run.step(&dataset) {}
+/// assert_eq!(run.finish(), simulate(&dataset, &assumptions));
+/// ```
+pub struct Run {
+    sim: Simulation,
+    plan: Option<PlanRun>,
+}
+
+/// What a [`Run`] keeps of the plan it is in.
+struct PlanRun {
+    scale: Scale,
+    /// Measures in the plan.
+    n: usize,
+    /// The indicators still to draw: owner id, indicator id, the measure's index (`None` for a policy's).
+    indicators: std::vec::IntoIter<(String, String, Option<usize>, Prep)>,
+    /// Each measure's grade in each draw, draw-major (measured faster than measure-major for the roll-up):
+    /// the worst so far, starting from the best. Plans have a handful of grades.
+    grades: Vec<Option<u8>>,
+    /// The roll-ups still to count.
+    scopes: std::vec::IntoIter<(Scope, Vec<usize>)>,
+}
+
+impl PlanRun {
+    fn new(plan: &Plan, assumptions: &Assumptions, draws: usize) -> PlanRun {
         let owners = plan
             .policies
             .iter()
             .map(|p| (&p.id, &p.indicators, None))
             .chain(plan.measures.iter().enumerate().map(|(m, x)| (&x.id, &x.indicators, Some(m))));
-        let prepared: Vec<_> =
-            owners.flat_map(|(owner, list, m)| list.iter().map(move |i| (owner, i, m, prepare(i, assumptions)))).collect();
-
+        let prepared: Vec<_> = owners
+            .flat_map(|(owner, list, m)| list.iter().map(move |i| (owner.clone(), i.id.clone(), m, prepare(i, assumptions))))
+            .collect();
         let n = plan.measures.len();
         // (has a target, every indicator with a target is graded), per measure.
         let mut gradable = vec![(false, true); n];
@@ -148,20 +184,40 @@ pub fn simulate(dataset: &Dataset, assumptions: &Assumptions) -> Simulation {
                 gradable[*m] = (true, gradable[*m].1 && graded);
             }
         }
-        // Each measure's grade in each draw, draw-major (measured faster than measure-major for the roll-up):
-        // the worst so far, starting from the best. Plans have a handful of grades.
-        let mut grades: Vec<Option<u8>> =
-            gradable.iter().map(|&(target, all)| (target && all).then_some(0)).collect::<Vec<_>>().repeat(draws);
+        let grades = gradable.iter().map(|&(target, all)| (target && all).then_some(0)).collect::<Vec<_>>().repeat(draws);
+        PlanRun { scale: Scale::of(plan), n, indicators: prepared.into_iter(), grades, scopes: scopes(plan).into_iter() }
+    }
+}
 
-        for (owner, indicator, measure, prep) in prepared {
-            let mut rng = SplitMix64::new(assumptions.seed ^ fnv1a(&format!("{owner}/{}", indicator.id)));
+impl Run {
+    pub fn new(assumptions: &Assumptions) -> Run {
+        Run { sim: Simulation { assumptions: assumptions.clone(), scales: vec![], indicators: vec![], rollups: vec![] }, plan: None }
+    }
+
+    /// Does the next piece of the run over `dataset` (the same one every time); `false` once there is
+    /// nothing left to do.
+    pub fn step(&mut self, dataset: &Dataset) -> bool {
+        let assumptions = &self.sim.assumptions;
+        let draws = assumptions.draws.max(1) as usize;
+        // Plans are done in order, so the one in progress is the next one without a scale.
+        let plan_at = self.sim.scales.len();
+        let Some(plan) = dataset.plans.get(plan_at) else { return false };
+        let Some(run) = &mut self.plan else {
+            self.plan = Some(PlanRun::new(plan, assumptions, draws));
+            return true;
+        };
+        let n = run.n;
+        if let Some((owner, indicator, measure, prep)) = run.indicators.next() {
+            let mut rng = SplitMix64::new(assumptions.seed ^ fnv1a(&format!("{owner}/{indicator}")));
+            let grades: &mut [Option<u8>] = &mut run.grades;
             let mut sink = |draw: usize, grade: usize| {
                 if let Some(Some(slot)) = measure.map(|m| &mut grades[draw * n + m]) {
                     *slot = (*slot).max(grade as u8);
                 }
             };
+            let scale = &run.scale;
             let outcome = match prep {
-                Prep::Numeric(numeric) => Outcome::Projected(numeric.run(&scale, draws, assumptions.spread, &mut rng, &mut sink)),
+                Prep::Numeric(numeric) => Outcome::Projected(numeric.run(scale, draws, assumptions.spread, &mut rng, &mut sink)),
                 Prep::NotProjected(why) => Outcome::NotProjected(why),
                 Prep::NoTarget => Outcome::NoTarget,
                 Prep::Milestone => {
@@ -172,10 +228,19 @@ pub fn simulate(dataset: &Dataset, assumptions: &Assumptions) -> Simulation {
                     Outcome::Milestone { done, not_done }
                 }
             };
-            sim.indicators.push(IndicatorSim { plan: plan_at, owner: owner.clone(), indicator: indicator.id.clone(), outcome });
+            self.sim.indicators.push(IndicatorSim { plan: plan_at, owner, indicator, outcome });
+        } else if let Some((scope, measures)) = run.scopes.next() {
+            let grades: &[Option<u8>] = &run.grades;
+            let grade = |d: usize, m: usize| grades[d * n + m].map(usize::from);
+            self.sim.rollups.push(roll_up_scope(plan_at, scope, &measures, run.scale.grades.len(), draws, &grade));
+        } else if let Some(run) = self.plan.take() {
+            self.sim.scales.push(run.scale);
         }
-        sim.rollups.extend(roll_up(plan_at, plan, scale.grades.len(), draws, |d, m| grades[d * n + m].map(usize::from)));
-        sim.scales.push(scale);
+        true
     }
-    sim
+
+    /// The result, once [`Run::step`] has returned `false`.
+    pub fn finish(self) -> Simulation {
+        self.sim
+    }
 }
