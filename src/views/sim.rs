@@ -88,10 +88,11 @@ pub fn SimView() -> impl IntoView {
         let dataset = dataset.clone();
         // The browser paints the "calculating" state after the first slice.
         spawn_local(async move {
-            // Only the latest assumptions' run goes on.
-            if let Some(sim) = simulate_in_slices(&dataset, &wanted, || assumptions.get_untracked() == wanted).await {
-                result.set(Some(Arc::new(sim)));
-                running.set(false);
+            // Only the latest assumptions' run goes on, and none once the view is gone (its signals with it).
+            let still_wanted = || assumptions.try_get_untracked().is_some_and(|now| now == wanted);
+            if let Some(sim) = simulate_in_slices(&dataset, &wanted, still_wanted).await {
+                result.try_set(Some(Arc::new(sim)));
+                running.try_set(false);
             }
         });
     });
@@ -707,10 +708,10 @@ fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
         let (Some(a), Some(b)) = (scenarios.get(a).cloned(), scenarios.get(b).cloned()) else { return };
         let dataset = use_explorer().dataset.clone();
         spawn_local(async move {
-            let wanted = || choice.get_untracked() == this;
+            let wanted = || choice.try_get_untracked() == Some(this);
             let Some(left) = simulate_in_slices(&dataset, &a.assumptions, wanted).await else { return };
             let Some(right) = simulate_in_slices(&dataset, &b.assumptions, wanted).await else { return };
-            compared.set(Some(Arc::new((a, left, b, right))));
+            compared.try_set(Some(Arc::new((a, left, b, right))));
         });
     });
     let comparison = move || {
