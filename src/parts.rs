@@ -325,8 +325,9 @@ impl Parts {
                     // Named, so that a result found through one of them can say which.
                     plan.policies
                         .resize_with(indexed.policies.len(), placeholder_policy);
+                    let prefix = indexed.policy_prefix();
                     for (position, code, name) in policies {
-                        let id = format!("{}{}", indexed.policy_prefix(), indexed.policies[position]);
+                        let id = format!("{prefix}{}", indexed.policies[position]);
                         plan.policies[position] = Policy {
                             id,
                             code,

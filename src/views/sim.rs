@@ -716,7 +716,8 @@ fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
     });
     let comparison = move || {
         let Some(compared) = compared.get() else {
-            let both = compare.with(|c| c.0.is_some() && c.1.is_some());
+            // Running only when both choices are scenarios still in the list (the effect above runs them).
+            let both = compare.with(|&(a, b)| list.with(|l| a.zip(b).is_some_and(|(a, b)| a < l.len() && b < l.len())));
             return both.then(|| view! { <p class="status" role="status">{st.sim_running}</p> }).into_any();
         };
         let (a, left, b, right) = &*compared;

@@ -282,8 +282,9 @@ impl SearchIndex {
         let mut themes = Vec::new();
         for (p, plan) in self.plans.iter().enumerate() {
             let offset = catalog.policies.len();
+            let prefix = plan.policy_prefix();
             for (policy, id) in plan.policies.iter().enumerate() {
-                catalog.policy_index.insert(format!("{}{id}", plan.policy_prefix()), catalog.policies.len());
+                catalog.policy_index.insert(format!("{prefix}{id}"), catalog.policies.len());
                 catalog.policies.push(PolicyRef { plan: p, policy });
             }
             let mut plan_themes = Vec::new();

@@ -133,9 +133,9 @@ pub fn simulate(dataset: &Dataset, assumptions: &Assumptions) -> Simulation {
     run.finish()
 }
 
-/// [`simulate`] a piece at a time, so that a page can draw and answer between pieces: in one go, the largest
-/// plan's 10,000 draws kept Chromium's main thread busy for 170 ms (1.7 s at the 100,000 draws the URL
-/// allows), in which the page could not be scrolled or typed into. A piece is one indicator's draws, one
+/// [`simulate`] a piece at a time, so that a page can draw and answer between pieces: in one go, every
+/// plan's 10,000 draws kept Chromium's main thread busy for 110–175 ms (540–910 ms at the 100,000 draws the
+/// URL allows; scripts/bench-sim.mjs), in which the page could not be scrolled or typed into. A piece is one indicator's draws, one
 /// scope's roll-up, or the start or end of a plan; the result is [`simulate`]'s, piece for piece.
 ///
 /// ```
