@@ -159,9 +159,11 @@ impl Explorer {
     }
 
     /// Asks for what a list shows of these measures; `false` until it is all here (the view renders again
-    /// then). Always `true` when every plan is loaded whole.
+    /// then). Always `true` when every plan is loaded whole. Nothing while a search waits for its words'
+    /// files: its page is not known yet (until then the measures of a theme the word names come first), and
+    /// asking for those cards read nine files too many for 子育て at 100 times the plans (issue 17).
     pub fn show_cards(&self, measures: &[plan_core::explore::MeasureRef]) -> bool {
-        self.parts.as_ref().is_none_or(|parts| parts.fetch_cards(measures))
+        !self.searching() && self.parts.as_ref().is_none_or(|parts| parts.fetch_cards(measures))
     }
 
     /// Whether the plan of a measure is loaded whole (asked for here when it is not); `true` for a measure

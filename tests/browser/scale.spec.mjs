@@ -51,6 +51,19 @@ test("a search across 16x the plans finds every copy of a measure, and loads the
   await expect(page.locator('[data-measure-id="kita-dx2025.m1-1-1-1"]')).toBeVisible();
 });
 
+test("a search for a theme's word reads the cards of its results only, not of what shows before its words' files", async ({ page }) => {
+  // 子育て is a keyword of a theme: until the gram files arrive, the theme's measures are the results,
+  // and their cards were asked for too (at 100 times the plans, nine files a first view did not show).
+  const from = server.requests.length;
+  await page.goto(`${server.url}?q=${encodeURIComponent("子育て")}`);
+  await expect(page.locator("[data-measure-id]")).toHaveCount(10);
+  await page.waitForLoadState("networkidle");
+  const shown = await page.locator("[data-measure-id]").evaluateAll((cards) => cards.map((c) => c.dataset.measureId));
+  const cards = dataRequests(from).filter((r) => r.includes("/cards/"));
+  expect(cards).toHaveLength(10);
+  expect(shown.every((id) => cards.some((r) => r.includes(`/cards/${id.split(".")[0]}/`)))).toBe(true);
+});
+
 test("the compare view across 16x the plans shows three municipalities at a time, from their names only", async ({ page }) => {
   const from = server.requests.length;
   await page.goto(`${server.url}?view=compare`);
