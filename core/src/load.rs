@@ -37,6 +37,9 @@ impl fmt::Display for LoadError {
                 for issue in issues.iter().take(5) {
                     write!(f, "\n- {issue}")?;
                 }
+                if issues.iter().any(|issue| issue.fix.is_empty()) {
+                    write!(f, "\nFor a plans file, `cargo run -p plan-data -- check-json <file>` says what would be right, with the line")?;
+                }
                 Ok(())
             }
         }

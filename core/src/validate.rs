@@ -23,14 +23,23 @@ pub struct Issue {
     pub field: String,
     /// What is wrong.
     pub problem: String,
-    /// What would be right.
+    /// What would be right; empty without the `fixes` feature (the browser's bundles).
     pub fix: String,
 }
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} `{}` field `{}`: {}. {}", self.plan, self.item, self.field, self.problem, self.fix)
+        write!(f, "{} `{}` field `{}`: {}.", self.plan, self.item, self.field, self.problem)?;
+        if !self.fix.is_empty() {
+            write!(f, " {}", self.fix)?;
+        }
+        Ok(())
     }
+}
+
+/// `text` where the `fixes` feature is on, else nothing: the strings then stay out of the wasm.
+fn fix(text: impl Into<String>) -> String {
+    if cfg!(feature = "fixes") { text.into() } else { String::new() }
 }
 
 /// How far a reported attainment (in %) may be from actual ÷ target before it is called a disagreement:
@@ -49,7 +58,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Issue> {
             item: "dataset".into(),
             field: "schema_version".into(),
             problem: format!("is {}", dataset.schema_version),
-            fix: format!("This app reads schema_version {SCHEMA_VERSION}."),
+            fix: fix(format!("This app reads schema_version {SCHEMA_VERSION}.")),
         });
     }
     let mut seen_ids = HashSet::new();
@@ -63,7 +72,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Issue> {
 /// Themes are reported under the pseudo-plan `themes`, so that the data tool can point into `seeds/themes.toml`.
 fn check_themes(themes: &[Theme], issues: &mut Vec<Issue>) {
     let mut push = |item: &str, field: &str, problem: String, fix: &str| {
-        issues.push(Issue { plan: "themes".into(), item: item.into(), field: field.into(), problem, fix: fix.into() });
+        issues.push(Issue { plan: "themes".into(), item: item.into(), field: field.into(), problem, fix: self::fix(fix) });
     };
     let mut seen = HashSet::new();
     for theme in themes {
@@ -98,7 +107,7 @@ impl PlanCheck<'_> {
             item: item.to_string(),
             field: field.into(),
             problem: problem.into(),
-            fix: fix.into(),
+            fix: self::fix(fix),
         });
     }
 

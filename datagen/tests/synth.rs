@@ -39,9 +39,6 @@ fn every_file_of_a_larger_dataset_loads_in_the_app_reader() {
             p if p.starts_with("cards/") => {
                 drop(plan_core::load_cards(&text).unwrap_or_else(|e| panic!("{p}: {e:?}")))
             }
-            p if p.starts_with("search/grams/") || p.starts_with("search/en/") => drop(plan_core::load_postings(&text).unwrap_or_else(|e| panic!("{p}: {e:?}"))),
-            p if p.starts_with("names/") => drop(plan_core::load_names(&text).unwrap_or_else(|e| panic!("{p}: {e:?}"))),
-            p if p.starts_with("cards/") => drop(plan_core::load_cards(&text).unwrap_or_else(|e| panic!("{p}: {e:?}"))),
             "terms.en.json" => drop(plan_core::load_translation(&text).expect("the terms load")),
             "translations/en.json" => {
                 let read = plan_core::load_translation(&text).expect("the English loads");

@@ -77,7 +77,18 @@ pub fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
+/// The ordinals of a list of gaps ([`build`]); a damaged list's sums stop at `u32::MAX` rather than wrap, so
+/// they stay ascending for [`union`].
+fn ordinals(gaps: &[u32]) -> Vec<u32> {
+    gaps.iter().scan(0u32, |at, &gap| {
+        *at = at.saturating_add(gap);
+        Some(*at)
+    }).collect()
+}
+
 /// Postings of every word of `texts` (one text per measure, by ordinal), in `files` files (by number).
+/// Each list is its first ordinal, then the gaps between ordinals: as ordinals, "child" and the other
+/// words of its file were 2.7 KB gzip at 1×, 7.2 KB at 100× (now 2.1 KB and 0.2 KB; issue 17).
 pub fn build(texts: &[&str], files: u32) -> Vec<Postings> {
     let mut lists: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (ordinal, text) in texts.iter().enumerate() {
@@ -92,7 +103,7 @@ pub fn build(texts: &[&str], files: u32) -> Vec<Postings> {
     for (word, list) in lists {
         let file = &mut out[file_of(&word, files) as usize];
         file.grams.push(word);
-        file.lists.push(list);
+        file.lists.push(list.iter().scan(0, |previous, &ordinal| Some(ordinal - std::mem::replace(previous, ordinal))).collect());
     }
     out
 }
@@ -107,7 +118,7 @@ pub fn search<'a>(terms: &[String], files: u32, lookup: impl Fn(u32) -> Option<&
         for word in words(term) {
             any_word = true;
             let file = lookup(file_of(&word, files))?;
-            let found = file.grams.iter().zip(&file.lists).filter(|(w, _)| begins(w, &word)).fold(Vec::new(), |all, (_, list)| union(&all, list));
+            let found = file.grams.iter().zip(&file.lists).filter(|(w, _)| begins(w, &word)).fold(Vec::new(), |all, (_, gaps)| union(&all, &ordinals(gaps)));
             result = Some(match result {
                 None => found,
                 Some(so_far) => so_far.into_iter().filter(|m| found.binary_search(m).is_ok()).collect(),
