@@ -104,7 +104,8 @@ const preload = (href) => document.head.append(Object.assign(document.createElem
 if (file) preload(file);
 // The plan view and the simulation show each plan's outlook, from every plan's record (\`fetch_index\`,
 // src/components/outlook.rs): arriving after the view, it was the largest paint and pushed the view down.
-if (view === "tree" || view === "sim") preload(\`data/index\${view === "sim" ? "" : suffix}.json\`);
+// Across plans the plan view reads only the plans that have a record, \`records.json\`.
+if (view === "tree" || view === "sim") preload(\`data/\${view === "tree" && !id ? "records" : "index"}\${view === "sim" ? "" : suffix}.json\`);
 await start(asked.get("view") === "sim" ? "staff" : english ? "english" : "resident");
 `;
 // Minified like the glue: its bytes count in every first view.

@@ -401,6 +401,14 @@ impl PlanIndex {
         index
     }
 
+    /// Only the plans that have a record (`records.json`): what the plan view across plans reads for its
+    /// outlooks, with the plans it shows from their own files. At 100 times the plans `index.json` is 8.7 KB
+    /// gzip, and put that view 4.0 KB over the budget (issue 17).
+    pub fn recorded(&self) -> PlanIndex {
+        let plans = self.plans.iter().filter(|e| !e.record.is_empty()).cloned().collect();
+        PlanIndex { schema_version: self.schema_version, plans }
+    }
+
     /// The plans without their records: what the start page lists, when the data is already loaded. The
     /// resident bundle never counts records (it reads them from index.json), so it doesn't carry the code.
     pub fn listing(dataset: &Dataset) -> PlanIndex {

@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use plan_core::sim::{Assumptions, Basis, Outlook, Progress, backtests, implied_target, outlook, progress, simulate};
-use plan_core::{Dataset, PlanIndex, Record, SourceRef};
+use plan_core::sim::{Assumptions, Basis, Outlook, Progress, backtests, implied_target, outlook, outlook_of, progress, simulate};
+use plan_core::{Dataset, IndexEntry, PlanIndex, Record, SourceRef};
 
 fn dataset() -> Dataset {
     let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../seeds");
@@ -30,6 +30,21 @@ fn the_records_are_ict2020s_41_final_grades_and_ict2025s_25_of_fy2021_and_no_oth
     assert_eq!(of("itabashi-ict2025"), [record(2021, 25, 1, "004_9b3ef0f0b9a2c4da.txt", 9)]);
     for id in ["itabashi-dx2025", "itabashi-dx2030", "kita-dx2025", "taito-dx2026"] {
         assert_eq!(of(id), [], "{id} has no grades in the seeds");
+    }
+}
+
+/// The plan view across plans reads `records.json` (only the plans that have a record) and makes the shown
+/// plan's own line from its file: every plan must get the outlook `index.json` gives it.
+#[test]
+fn the_records_file_and_a_plans_own_line_give_the_outlook_of_index_json() {
+    let dataset = dataset();
+    let index = PlanIndex::of(&dataset);
+    let records = index.recorded();
+    assert_eq!(records.plans.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["itabashi-ict2020", "itabashi-ict2025"]);
+    for p in &dataset.plans {
+        let own = IndexEntry::listed(&p.id, &p.title, &p.municipality, p.period, &p.status, p.measures.len(), p.policies.len());
+        let entry = records.plans.iter().find(|e| e.id == p.id).cloned().unwrap_or(own);
+        assert_eq!(Some(outlook_of(&entry, &records)), outlook(&index, &p.id), "{}", p.id);
     }
 }
 

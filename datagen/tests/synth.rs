@@ -19,6 +19,11 @@ fn every_file_of_a_larger_dataset_loads_in_the_app_reader() {
         let text = String::from_utf8(bytes).expect("utf-8");
         match path.as_str() {
             "index.json" | "index.en.json" => assert_eq!(plan_core::load_index(&text).expect("index loads").plans.len(), 4 * real.plans.len()),
+            "records.json" | "records.en.json" => {
+                let records = plan_core::load_index(&text).expect("the records load");
+                assert_eq!(records.plans.len(), 4 * 2, "the copies of 板橋区's two plans with a record");
+                assert!(records.plans.iter().all(|e| !e.record.is_empty()));
+            }
             "search/index.json" | "search/index.en.json" => {
                 let index = plan_core::load_search_index(&text).expect("the search index loads");
                 assert_eq!(

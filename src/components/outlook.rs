@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plan_core::query::{Query, View};
 use plan_core::sim::{self, Basis, Outlook, Past};
-use plan_core::{Plan, PlanIndex};
+use plan_core::{IndexEntry, Plan, PlanIndex};
 
 use crate::components::link::QueryLink;
 use crate::components::source_passage::SourcePassage;
@@ -19,17 +19,13 @@ use crate::state::use_explorer;
 pub type IndexState = Signal<Option<Result<Arc<PlanIndex>, ()>>>;
 
 /// Fetches `data/index.json` (in English, `index.en.json`) once for every outlook on the page: a view of
-/// one plan has only its own file.
+/// one plan has only its own file. Across plans, `records.json`: only the plans that have a record, which is
+/// all an outlook pools; [`PlanOutlook`] adds the plan it is about from the plan's own file.
 pub fn fetch_index() -> IndexState {
     let state = RwSignal::new(None);
-    let url = format!("data/index{}.json", crate::bundle::use_bundle().suffix());
-    spawn_local(async move {
-        state.set(Some(
-            crate::data::fetch_index(&url)
-                .await
-                .map_err(|_| ()),
-        ))
-    });
+    let file = if use_explorer().parts.is_some() { "records" } else { "index" };
+    let url = format!("data/{file}{}.json", crate::bundle::use_bundle().suffix());
+    spawn_local(async move { state.set(Some(crate::data::fetch_index(&url).await.map_err(|_| ()))) });
     state.into()
 }
 
@@ -46,27 +42,29 @@ pub fn PlanOutlook(
     move || match index.get() {
         None => view! { <p class="status" role="status">{t.outlook_loading}</p> }.into_any(),
         Some(Err(())) => view! { <p role="alert">{t.outlook_failed}</p> }.into_any(),
-        Some(Ok(index)) => match sim::outlook(&index, &plan_id) {
-            Some(outlook) => answer(&index, &plan_id, &outlook, to_sim, t, lang).into_any(),
-            None => ().into_any(),
-        },
+        Some(Ok(index)) => {
+            // Across plans `index` has only the plans that have a record: the plan's line is made from its file.
+            let dataset = explorer.dataset();
+            let entry = index.plans.iter().find(|e| e.id == plan_id).cloned().or_else(|| {
+                let p = dataset.plans.iter().find(|p| p.id == plan_id)?;
+                Some(IndexEntry::listed(&p.id, &p.title, &p.municipality, p.period, &p.status, p.measures.len(), p.policies.len()))
+            });
+            match entry {
+                Some(entry) => answer(&entry, &sim::outlook_of(&entry, &index), to_sim, t, lang).into_any(),
+                None => ().into_any(),
+            }
+        }
     }
 }
 
 fn answer(
-    index: &PlanIndex,
-    plan_id: &str,
+    entry: &IndexEntry,
     outlook: &Outlook,
     to_sim: bool,
     t: &'static Texts,
     lang: Lang,
 ) -> impl IntoView + use<> {
-    let own = index
-        .plans
-        .iter()
-        .find(|e| e.id == plan_id)
-        .map(|e| e.municipality.name.clone())
-        .unwrap_or_default();
+    let own = entry.municipality.name.clone();
     let sentence = match outlook {
         Outlook::NoMeasures => t.outlook_no_measures.to_string(),
         Outlook::NoEvidence => t.outlook_no_evidence.to_string(),
@@ -132,7 +130,7 @@ fn answer(
     });
     let sim_link = to_sim.then(|| {
         let to = Query {
-            plans: vec![plan_id.to_string()],
+            plans: vec![entry.id.clone()],
             view: Some(View::Sim),
             lang,
             ..Query::default()

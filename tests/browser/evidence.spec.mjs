@@ -22,6 +22,27 @@ test("the plan view answers first, from 板橋区's record, with the evidence on
   await expect(outlook.getByRole("link", { name: /試算と、この方法の検証/ })).toHaveAttribute("href", /view=sim/);
 });
 
+for (const lang of ["", "&lang=en"]) {
+  test(`the plan view across plans gives each plan the outlook of its own plan view, from the search index${lang}`, async ({ page }) => {
+    // Across plans the records come from records.json, the plans that have one, and each plan's own line
+    // from its file (issue 17: index.json was 8.7 KB gzip at 100 times the plans); the outlook must be the
+    // one each plan's own view gives from index.json.
+    const requested = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`./?view=tree${lang}`);
+    const sections = page.locator("section.plan-tree");
+    await expect(sections.first().locator(".outlook-answer")).toBeVisible();
+    const across = await sections.evaluateAll((all) => all.map((s) => [s.dataset.planId, s.querySelector(".outlook-answer")?.textContent]));
+    expect(across.length).toBeGreaterThan(1);
+    expect(requested.filter((p) => /\/data\/index(\.en)?\.json$/.test(p))).toEqual([]);
+    expect(requested).toContain(`/data/records${lang ? ".en" : ""}.json`);
+    for (const [id, answer] of across) {
+      await page.goto(`./?plan=${id}&view=tree${lang}`);
+      await expect(page.locator(".outlook-answer")).toHaveText(answer);
+    }
+  });
+}
+
 test("a ward with no record says so, and borrows 板橋区's record only as a labelled reference", async ({ page }) => {
   await page.goto("./?plan=kita-dx2025&view=tree&lang=en");
   await expect(page.locator(".outlook-answer")).toContainText("This data has no record of how Kita City's measures were evaluated. Borrowing Itabashi City's record");

@@ -205,13 +205,18 @@ pub fn pool(index: &PlanIndex, keep: impl Fn(&crate::model::IndexEntry, &Record)
 
 /// What the record says about the plan `plan_id` of the index; `None` if it is not there.
 pub fn outlook(index: &PlanIndex, plan_id: &str) -> Option<Outlook> {
-    let entry = index.plans.iter().find(|e| e.id == plan_id)?;
+    index.plans.iter().find(|e| e.id == plan_id).map(|entry| outlook_of(entry, index))
+}
+
+/// What the records of `index` say about the plan of `entry`, which need not be in it (the plan view
+/// across plans reads only the plans that have a record, `records.json`).
+pub fn outlook_of(entry: &crate::model::IndexEntry, index: &PlanIndex) -> Outlook {
     if entry.measures == 0 {
-        return Some(Outlook::NoMeasures);
+        return Outlook::NoMeasures;
     }
     if let Some(last) = entry.record.iter().rev().find(|r| r.fy >= entry.period.to) {
         let past = Past { plan: entry.id.clone(), municipality: entry.municipality.name.clone(), title: entry.title.clone(), record: last.clone() };
-        return Some(Outlook::Recorded(past));
+        return Outlook::Recorded(past);
     }
     let code = &entry.municipality.code;
     let (mut basis, mut pool) = (Basis::Own, pool(index, |e, _| e.municipality.code == *code));
@@ -219,9 +224,9 @@ pub fn outlook(index: &PlanIndex, plan_id: &str) -> Option<Outlook> {
         (basis, pool) = (Basis::Borrowed, self::pool(index, |e, _| e.municipality.code != *code));
     }
     if pool.is_empty() {
-        return Some(Outlook::NoEvidence);
+        return Outlook::NoEvidence;
     }
     let (a, b) = posterior(pool.iter().map(|p| &p.record));
     let not_met = Counts::beta_binomial(entry.measures, a, b).expected();
-    Some(Outlook::Forecast(Forecast { measures: entry.measures, basis, pool, a, b, not_met }))
+    Outlook::Forecast(Forecast { measures: entry.measures, basis, pool, a, b, not_met })
 }
