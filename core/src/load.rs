@@ -38,7 +38,7 @@ impl fmt::Display for LoadError {
                     write!(f, "\n- {issue}")?;
                 }
                 if issues.iter().any(|issue| issue.fix.is_empty()) {
-                    write!(f, "\nFor a plans file, `cargo run -p plan-data -- check-json <file>` says what would be right, with the line")?;
+                    write!(f, "\nFor a plans file, `cargo run -p plan-data -- check-json <file>` says what would be right, with the line.")?;
                 }
                 Ok(())
             }

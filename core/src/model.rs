@@ -417,13 +417,19 @@ impl PlanIndex {
             plans: dataset
                 .plans
                 .iter()
-                .map(|p| IndexEntry::listed(&p.id, &p.title, &p.municipality, p.period, &p.status, p.measures.len(), p.policies.len()))
+                .map(IndexEntry::of)
                 .collect(),
         }
     }
 }
 
 impl IndexEntry {
+    /// A loaded plan's line, without its record.
+    pub fn of(plan: &Plan) -> IndexEntry {
+        let (measures, policies) = (plan.measures.len(), plan.policies.len());
+        IndexEntry::listed(&plan.id, &plan.title, &plan.municipality, plan.period, &plan.status, measures, policies)
+    }
+
     /// A plan as the start page lists it, without its record.
     pub fn listed(id: &str, title: &str, municipality: &Municipality, period: Period, status: &str, measures: usize, policies: usize) -> IndexEntry {
         IndexEntry {

@@ -66,11 +66,12 @@ fn plan_files(plan: &Plan, suffix: &str) -> Vec<(String, Vec<u8>)> {
 /// Every output file as (relative path, contents).
 pub fn render(dataset: &Dataset, english: &Translation) -> Vec<(String, Vec<u8>)> {
     let json = |value: &dyn erased::Json| value.to_json().into_bytes();
+    let index = PlanIndex::of(dataset);
     let mut files = vec![
         ("plans.json".to_string(), json(dataset)),
         ("plans-overview.json".to_string(), json(&dataset.overview())),
-        ("index.json".to_string(), json(&PlanIndex::of(dataset))),
-        ("records.json".to_string(), json(&PlanIndex::of(dataset).recorded())),
+        ("index.json".to_string(), json(&index)),
+        ("records.json".to_string(), json(&index.recorded())),
         ("plans.csv".to_string(), plan_core::csv::render(dataset)),
         ("plans.schema.json".to_string(), schema().into_bytes()),
         ("translations/en.json".to_string(), json(english)),
@@ -109,9 +110,10 @@ pub fn search_files(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
 pub fn english_files(dataset: &Dataset, english: &Translation) -> (Vec<(String, Vec<u8>)>, u32) {
     let translated = Dataset { plans: dataset.plans.iter().map(|p| translate::apply(p, english)).collect(), ..dataset.clone() };
     let json = |value: &dyn erased::Json| value.to_json().into_bytes();
+    let index = PlanIndex::of(&translated);
     let mut files = vec![
-        ("index.en.json".to_string(), json(&PlanIndex::of(&translated))),
-        ("records.en.json".to_string(), json(&PlanIndex::of(&translated).recorded())),
+        ("index.en.json".to_string(), json(&index)),
+        ("records.en.json".to_string(), json(&index.recorded())),
     ];
     let values = dataset.plans.iter().flat_map(|p| {
         p.grades.iter().map(|g| g.grade.as_str()).chain(

@@ -42,8 +42,7 @@ fn the_records_file_and_a_plans_own_line_give_the_outlook_of_index_json() {
     let records = index.recorded();
     assert_eq!(records.plans.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["itabashi-ict2020", "itabashi-ict2025"]);
     for p in &dataset.plans {
-        let own = IndexEntry::listed(&p.id, &p.title, &p.municipality, p.period, &p.status, p.measures.len(), p.policies.len());
-        let entry = records.plans.iter().find(|e| e.id == p.id).cloned().unwrap_or(own);
+        let entry = records.plans.iter().find(|e| e.id == p.id).cloned().unwrap_or_else(|| IndexEntry::of(p));
         assert_eq!(Some(outlook_of(&entry, &records)), outlook(&index, &p.id), "{}", p.id);
     }
 }

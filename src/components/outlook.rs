@@ -45,10 +45,8 @@ pub fn PlanOutlook(
         Some(Ok(index)) => {
             // Across plans `index` has only the plans that have a record: the plan's line is made from its file.
             let dataset = explorer.dataset();
-            let entry = index.plans.iter().find(|e| e.id == plan_id).cloned().or_else(|| {
-                let p = dataset.plans.iter().find(|p| p.id == plan_id)?;
-                Some(IndexEntry::listed(&p.id, &p.title, &p.municipality, p.period, &p.status, p.measures.len(), p.policies.len()))
-            });
+            let entry = index.plans.iter().find(|e| e.id == plan_id).cloned()
+                .or_else(|| dataset.plans.iter().find(|p| p.id == plan_id).map(IndexEntry::of));
             match entry {
                 Some(entry) => answer(&entry, &sim::outlook_of(&entry, &index), to_sim, t, lang).into_any(),
                 None => ().into_any(),
