@@ -7,6 +7,7 @@
 // --data DIR: the data files come from DIR instead of dist/data, e.g. a dataset made larger by
 // `cargo run -p plan-data -- synth --factor 16 --out DIR` (docs/TESTING.md, Data at scale).
 // --report: verdicts are printed and nothing fails.
+// --files: under each view, every file it loaded with its gzip size, largest first.
 // --scaled-only: gates only the views whose bytes grow with the number of plans (the start page and the views
 // across plans); a view of one plan reads that plan's file, whatever the number of plans. On a synthetic
 // dataset the largest plan is a copy whose prose is made less compressible on purpose (docs/TESTING.md, Data
@@ -26,6 +27,7 @@ const budget = option("budget", null);
 const dataDir = option("data", null);
 const reportOnly = args.includes("--report");
 const scaledOnly = args.includes("--scaled-only");
+const listFiles = args.includes("--files");
 const port = Number(option("port", 8094));
 const path = (file) => (dataDir && file.startsWith("data/") ? join(dataDir, file.slice("data/".length)) : join(dir, file));
 
@@ -101,6 +103,12 @@ try {
     const verdict = !budget ? "" : `gzip ${within ? "within" : "OVER"}` + (gated && !reportOnly ? " (gated)" : " (reported)");
     if (budget && gated && !reportOnly && !within) over = true;
     console.log(`${name}:`.padEnd(44), String(files.size).padStart(6), kb(total[0]), kb(total[1]), kb(total[2]), verdict);
+    if (listFiles) {
+      for (const file of [...files].sort((a, b) => measure(b)[1] - measure(a)[1])) {
+        const [raw, gzip, brotli] = measure(file);
+        console.log(`  ${file}`.padEnd(51), kb(raw), kb(gzip), kb(brotli));
+      }
+    }
   }
 } finally {
   await browser.close();
