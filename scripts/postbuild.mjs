@@ -43,7 +43,8 @@ await Promise.all(glue.map(async (file) => {
   await minifyInPlace(join(dir, file));
   const wasmFile = join(dir, file.replace(/\.js$/, "_bg.wasm"));
   writeFileSync(wasmFile, withoutExports(readFileSync(wasmFile), ["intounderlying"]));
-  await promisify(execFile)("wasm-opt", [wasmFile, ...WASM_OPT, "-o", wasmFile]);
+  // A debug build (`trunk serve`) stays as fast to make as trunk made it without wasm-opt.
+  if (process.env.TRUNK_PROFILE !== "debug") await promisify(execFile)("wasm-opt", [wasmFile, ...WASM_OPT, "-o", wasmFile]);
   const { wasm, glue: shortened } = shortenNames(readFileSync(wasmFile), readFileSync(join(dir, file), "utf8"));
   writeFileSync(wasmFile, wasm);
   writeFileSync(join(dir, file), shortened);
