@@ -169,6 +169,10 @@ pub fn App() -> impl IntoView {
                     Data::Ready(scope.clone(), Explorer::new(Arc::new(dataset), source, false, nav))
                 }),
             };
+            // Reading the data and drawing the view with it were one task, 160-380 ms at Lighthouse's 4x
+            // slowdown, most of it the browser compiling each wasm function as it is first called (README,
+            // Speed): two tasks, with the browser's own work between them.
+            crate::tasks::next_task().await;
             // A later navigation may have asked for something else meanwhile: keep only the latest.
             // (`try_`: the app may have been handed over to the staff bundle meanwhile.)
             if requested.try_with_untracked(|r| r.as_ref() == Some(&scope)) == Some(true) {

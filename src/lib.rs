@@ -15,5 +15,6 @@ pub mod panic;
 mod parts;
 mod place;
 mod state;
+mod tasks;
 mod url;
 mod views;

@@ -21,6 +21,7 @@ use crate::components::toolbar::{download, indented};
 use crate::i18n::{Texts, fiscal_year, number};
 use crate::local;
 use crate::state::use_explorer;
+use crate::tasks::next_task;
 use crate::i18n::staff::{StaffTexts, staff_texts};
 
 
@@ -31,18 +32,6 @@ fn percent(fraction: f64) -> String {
 /// How long the simulation runs before it lets the browser draw and answer input: a task over 50 ms is a
 /// long one (Lighthouse, the Long Tasks API), and a phone runs about four times slower than this machine.
 const SLICE_MS: f64 = 8.0;
-
-/// Lets the browser run its other tasks (input, drawing) before going on. A message to itself, not a
-/// zero-delay timer: browsers hold back by 4 ms a timer set from a timer's task, which made the results
-/// at 10,000 draws come 258 ms after a change instead of 161 (scripts/bench-sim.mjs).
-async fn next_task() {
-    let Ok(channel) = web_sys::MessageChannel::new() else { return };
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        channel.port1().set_onmessage(Some(&resolve));
-        let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
 
 /// [`sim::simulate`], a slice at a time with the browser's other tasks between slices; `None` as soon as
 /// `still_wanted` says newer assumptions replaced these.
