@@ -67,6 +67,19 @@ pub fn html_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
+/// How a plan is named to people: its title, after its municipality's name unless the title says it
+/// already, as every plan published so far does.
+///
+/// ```
+/// use plan_core::format::plan_label;
+/// assert_eq!(plan_label("板橋区", "板橋区DX推進計画2025"), "板橋区DX推進計画2025");
+/// assert_eq!(plan_label("Kita City", "Tokyo Kita City DX Promotion Plan 2025 (draft)"), "Tokyo Kita City DX Promotion Plan 2025 (draft)");
+/// assert_eq!(plan_label("板橋区", "DX推進計画"), "板橋区 DX推進計画");
+/// ```
+pub fn plan_label(municipality: &str, title: &str) -> String {
+    if title.contains(municipality) { title.to_string() } else { format!("{municipality} {title}") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! filters kept), the active filters as removable chips, and one button that clears them all.
 
 use leptos::prelude::*;
-use plan_core::format::html_escape;
+use plan_core::format::{html_escape, plan_label};
 use plan_core::query::Query;
 
 use crate::bundle::use_bundle;
@@ -88,7 +88,7 @@ pub fn Facets() -> impl IntoView {
             .plans
             .iter()
             .enumerate()
-            .map(|(i, p)| (p.id.clone(), format!("{} {}", p.municipality.name, p.title), results.plans[i]))
+            .map(|(i, p)| (p.id.clone(), plan_label(&p.municipality.name, &p.title), results.plans[i]))
             .collect();
         let ungrouped = |choices: Vec<Choice>| vec![(String::new(), choices)];
         // A policy only means something within its plan: offered once one plan is chosen, indented by depth.
@@ -216,7 +216,7 @@ fn ActiveFilters(explorer: Explorer, query: Query) -> impl IntoView {
     };
     for id in &query.plans {
         if let Some(plan) = dataset.plans.iter().find(|p| &p.id == id) {
-            chips.push((format!("{} {}", plan.municipality.name, plan.title), without(&|q| q.plans.retain(|p| p != id))));
+            chips.push((plan_label(&plan.municipality.name, &plan.title), without(&|q| q.plans.retain(|p| p != id))));
         }
     }
     if let Some(id) = &query.policy {

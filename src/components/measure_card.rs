@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use plan_core::explore::MeasureRef;
+use plan_core::format::plan_label;
 use plan_core::query::{Query, View};
 
 use crate::bundle::use_bundle;
@@ -36,7 +37,7 @@ pub fn MeasureCard(at: MeasureRef, via: Option<usize>, terms: Vec<String>) -> im
         .collect();
     let summary = measure.summary.clone().unwrap_or_default();
     let (id, code, name, is_new) = (measure.id.clone(), measure.code.clone(), measure.name.clone(), measure.is_new);
-    let plan_label = format!("{} · {}", plan.municipality.name, plan.title);
+    let plan_name = plan_label(&plan.municipality.name, &plan.title);
     // Found through a policy above it: say which (its name came with the card, `crate::parts`), linked to
     // its list, which shows the targets set on it (issue 13).
     let through = via
@@ -50,7 +51,7 @@ pub fn MeasureCard(at: MeasureRef, via: Option<usize>, terms: Vec<String>) -> im
     let name_terms = terms.clone();
     view! {
         <li class="measure" data-measure-id=id>
-            <p class="measure-plan">{plan_label}</p>
+            <p class="measure-plan">{plan_name}</p>
             <h3 class="measure-title">
                 <QueryLink to>
                     <span class="code" lang="ja">{code}</span>" "

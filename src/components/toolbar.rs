@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use leptos::prelude::*;
-use plan_core::format::html_escape;
+use plan_core::format::{html_escape, plan_label};
 use plan_core::query::Query;
 use wasm_bindgen::JsCast;
 
@@ -131,7 +131,7 @@ fn EmbedCode() -> impl IntoView {
             .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
             .unwrap_or_default();
         let title = match query.plans.as_slice() {
-            [one] => explorer.dataset.plans.iter().find(|p| &p.id == one).map(|p| format!("{} {}", p.municipality.name, p.title)),
+            [one] => explorer.dataset.plans.iter().find(|p| &p.id == one).map(|p| plan_label(&p.municipality.name, &p.title)),
             _ => None,
         }
         .unwrap_or_else(|| explorer.texts().app_title.to_string());

@@ -2,6 +2,7 @@
 //! targets and actuals per fiscal year, evaluations, and the source passage it was read from.
 
 use leptos::prelude::*;
+use plan_core::format::plan_label;
 use plan_core::query::{Query, View};
 use plan_core::status::Latest;
 use plan_core::{Dataset, Measure, Plan, Role};
@@ -34,13 +35,13 @@ pub fn MeasureView(id: String) -> impl IntoView {
             .into_any();
         };
         let plan_link = Query { plans: vec![plan.id.clone()], view: Some(View::Tree), ..Query { lang, ..Query::default() } };
-        let plan_label = format!("{} · {}", plan.municipality.name, plan.title);
+        let plan_name = plan_label(&plan.municipality.name, &plan.title);
         let notes = notes(measure, t).into_any();
         view! {
             <article class="measure-detail" data-measure-id=measure.id.clone() aria-labelledby="measure-title">
                 <p class="back"><QueryLink to=back>"← "{t.back_to_list}</QueryLink></p>
                 <p class="measure-plan">
-                    <QueryLink to=plan_link>{plan_label}</QueryLink>
+                    <QueryLink to=plan_link>{plan_name}</QueryLink>
                 </p>
                 <h2 id="measure-title">
                     <span class="code" lang="ja">{measure.code.clone()}</span>" "{measure.name.clone()}

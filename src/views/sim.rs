@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use plan_core::format::plan_label;
 use plan_core::query::{Lang, Query, View};
 use plan_core::sim::{self, Assumptions, Model, Outcome, Rollup, Scenario, Scope, Simulation, StartSource, Why};
 use plan_core::{Dataset, Plan, PlanIndex};
@@ -361,7 +362,7 @@ fn plan_summary(plan: &Plan, plan_at: usize, sim: &Simulation, matches: &HashSet
     let Some(rollup) = sim.rollups.iter().find(|r| r.plan == plan_at && r.scope == Scope::Plan) else {
         return ().into_any();
     };
-    let heading = format!("{} {}", plan.municipality.name, plan.title);
+    let heading = plan_label(&plan.municipality.name, &plan.title);
     let source_note = match scale.source {
         sim::GradeSource::Plan => st.sim_grades_plan,
         sim::GradeSource::App => st.sim_grades_app,
@@ -516,7 +517,7 @@ fn plan_evidence(plan: &Plan, index: IndexState) -> impl IntoView + use<> {
     let any_rows = indicators.len() > unrecorded;
     view! {
         <section class="sim-outlook" data-plan-id=plan.id.clone() aria-labelledby=labelled_by>
-            <h3 id=heading_id>{format!("{} {}", plan.municipality.name, plan.title)}</h3>
+            <h3 id=heading_id>{plan_label(&plan.municipality.name, &plan.title)}</h3>
             <PlanOutlook plan_id=plan.id.clone() index/>
             {any_rows.then(|| view! {
                 <div class="table-wrap" tabindex="0" role="region" aria-label=st.ev_table>
@@ -722,7 +723,7 @@ fn Scenarios(assumptions: Memo<Assumptions>) -> impl IntoView {
                 grades.into_iter().enumerate().map(move |(g, grade)| {
                     view! {
                         <tr>
-                            <th scope="row">{format!("{} {} / {grade}", plan.municipality.name, plan.title)}</th>
+                            <th scope="row">{format!("{} / {grade}", plan_label(&plan.municipality.name, &plan.title))}</th>
                             <td class="num">{format!("{}（{}〜{}）", number(l.grades[g].mean), l.grades[g].low, l.grades[g].high)}</td>
                             <td class="num">{format!("{}（{}〜{}）", number(r.grades[g].mean), r.grades[g].low, r.grades[g].high)}</td>
                         </tr>

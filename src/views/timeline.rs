@@ -4,6 +4,7 @@
 //! are drawn for the eye only). The year chosen in the filters is outlined.
 
 use leptos::prelude::*;
+use plan_core::format::plan_label;
 use plan_core::query::Query;
 
 use crate::components::link::QueryLink;
@@ -61,7 +62,7 @@ pub fn TimelineView() -> impl IntoView {
                     let (code, name) = (measure.code.clone(), measure.name.clone());
                     view! {
                         <li class="measure" data-measure-id=measure.id.clone()>
-                            <p class="measure-plan">{plan.municipality.name.clone()}" · "{plan.title.clone()}</p>
+                            <p class="measure-plan">{plan_label(&plan.municipality.name, &plan.title)}</p>
                             <h3 class="measure-title"><QueryLink to><span class="code" lang="ja">{code}</span>" "{name}</QueryLink></h3>
                             {drawn.then(|| view! { <div class="gantt" aria-hidden="true">{band(years)}</div> })}
                             {if measure.schedule.is_empty() {

@@ -3,6 +3,7 @@
 //! outlook the wards' record gives it and the results it prints.
 
 use leptos::prelude::*;
+use plan_core::format::plan_label;
 use plan_core::query::{Query, View};
 use plan_core::summary::compare_row;
 use plan_core::{Plan, SummaryKind};
@@ -66,7 +67,7 @@ fn plan_section(
     let labelled_by = heading_id.clone();
     let outlook_id = format!("outlook-{}", plan.id);
     let outlook_labelled_by = outlook_id.clone();
-    let title = format!("{} {}", plan.municipality.name, plan.title);
+    let title = plan_label(&plan.municipality.name, &plan.title);
     let period = format!("{} – {}", fiscal_year(lang, plan.period.from), fiscal_year(lang, plan.period.to));
     let roots: Vec<AnyView> = plan
         .policies
