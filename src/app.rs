@@ -107,8 +107,17 @@ thread_local! {
 }
 
 /// Mounts the app into `#app`, replacing the static "loading" text that shows before the wasm runs
-/// (or what a bundle that handed over left there).
+/// (or what a bundle that handed over left there). In a task of its own, not in the one that started the
+/// wasm: together they were one long task (README, Speed). Not Leptos' `spawn_local`, whose executor
+/// mounting starts.
 pub fn mount(bundle: Bundle) {
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::tasks::next_task().await;
+        mount_now(bundle);
+    });
+}
+
+fn mount_now(bundle: Bundle) {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

@@ -1,7 +1,7 @@
 //! Letting the browser run its other tasks (drawing, input) before going on, so that no one task of ours
 //! runs long: a task over 50 ms keeps a tap from being answered, and counts as blocking time in
-//! Lighthouse. Used between a view's data arriving and its drawing (`app.rs`) and between the
-//! simulation's slices (`views/sim.rs`).
+//! Lighthouse. Used before the app is mounted and between a view's data arriving and its drawing
+//! (`app.rs`), and between the simulation's slices (`views/sim.rs`).
 //!
 //! ```ignore
 //! tasks::next_task().await;
