@@ -13,7 +13,7 @@
 // every first view (README, Size); the start script and pwa.js too (2.0 -> 1.2 KB). Trunk's own `minify`
 // fails on that glue. Then it optimizes each wasm (wasm-opt -Oz, here rather than in trunk, so that the
 // exports nothing calls go first) and shortens the names between it and its glue (scripts/wasm-boundary.mjs):
-// 6.6 KB gzip less of every first view. And the stylesheet, with lightningcss (what trunk would use): 4.8 ->
+// 6.4 KB gzip less of every first view. And the stylesheet, with lightningcss (what trunk would use): 4.8 ->
 // 3.6 KB gzip of every first view.
 //   node scripts/postbuild.mjs <staging dir>
 import { createHash } from "node:crypto";
@@ -40,9 +40,13 @@ if (glue.length !== 3) throw new Error(`expected the three bundles' JS glue, fou
 const WASM_OPT = ["-Oz", "--low-memory-unused", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
 await Promise.all(glue.map(async (file) => {
-  await minifyInPlace(join(dir, file));
   const wasmFile = join(dir, file.replace(/\.js$/, "_bg.wasm"));
-  writeFileSync(wasmFile, withoutExports(readFileSync(wasmFile), ["intounderlying"]));
+  const trimmed = withoutExports(readFileSync(wasmFile), readFileSync(join(dir, file), "utf8"), ["intounderlying"]);
+  writeFileSync(wasmFile, trimmed.wasm);
+  writeFileSync(join(dir, file), trimmed.glue);
+  await minifyInPlace(join(dir, file));
+  const left = trimmed.dropped.filter((name) => readFileSync(join(dir, file), "utf8").includes(name));
+  if (left.length) throw new Error(`${file} still calls ${left.join(", ")}, which the wasm no longer exports`);
   // A debug build (`trunk serve`) stays as fast to make as trunk made it without wasm-opt.
   if (process.env.TRUNK_PROFILE !== "debug") await promisify(execFile)("wasm-opt", [wasmFile, ...WASM_OPT, "-o", wasmFile]);
   const { wasm, glue: shortened } = shortenNames(readFileSync(wasmFile), readFileSync(join(dir, file), "utf8"));

@@ -4,7 +4,8 @@
 // `withoutExports`: exports nothing of ours calls. Leptos always builds server_fn's browser client, which
 // brings wasm-streams, whose three `#[wasm_bindgen]` classes (adapters between Rust streams and the web's
 // ReadableStream/WritableStream) are exported, so their code can't be dropped: 1.3 KB gzip of every
-// bundle. Without the exports, wasm-opt drops it. Their classes stay in the glue, never constructed.
+// bundle. Without the exports, wasm-opt drops it; and their classes in the glue are no longer exported,
+// so terser drops them too (0.4 KB gzip).
 //
 // `shortenNames`: gives the names on the boundary one or two letters each, in both. wasm-bindgen names each import after its function and a hash (`__wbg_appendChild_8204974b7328bf98`),
 // which gzip can't shorten: 130 of them, and the exports' names, were 3.3 KB gzip of the resident wasm and
@@ -13,7 +14,7 @@
 // whole module cost 0.9 KB of what it saved, so only the import and export sections are rewritten here and
 // every other byte is kept as wasm-opt wrote it.
 //   import { shortenNames, withoutExports } from "./wasm-boundary.mjs";
-//   const trimmed = withoutExports(wasmBytes, ["intounderlying"]); // then wasm-opt
+//   const trimmed = withoutExports(wasmBytes, glueText, ["intounderlying"]); // then terser and wasm-opt
 //   const { wasm, glue } = shortenNames(optimizedBytes, glueText);
 const IMPORT_SECTION = 2;
 const EXPORT_SECTION = 7;
@@ -98,25 +99,43 @@ const section = (id, count, parts) => {
   return Buffer.concat([Buffer.from([id]), leb(body.length), body]);
 };
 
-/** Returns the bundle without the exports whose names start with one of `prefixes`. Throws when none
- *  does: the step would do nothing, and should go (when Leptos stops bringing wasm-streams). */
-export const withoutExports = (wasm, prefixes) => {
+/** Returns the bundle without the exports whose names start with one of `prefixes` (after wasm-bindgen's
+ *  `__wbg_`), the glue (as wasm-bindgen wrote it) without exporting their classes, and the names dropped.
+ *  Throws when no export starts so, or the glue's classes are not as expected: the step would do nothing,
+ *  and should go (when Leptos stops bringing wasm-streams) or be looked at again. */
+export const withoutExports = (wasm, glue, prefixes) => {
   const [sections, pending] = sectionsOf(wasm);
-  let dropped = 0;
+  const dropped = [];
   for (const [index, id, start] of pending.filter(([, id]) => id === EXPORT_SECTION)) {
     let [count, cursor] = readLeb(wasm, start);
     const kept = [];
     for (; count > 0; count--) {
       const [exported, afterName] = readName(wasm, cursor);
       const described = readLeb(wasm, afterName + 1)[1];
-      if (prefixes.some((prefix) => exported.replace(/^__wbg_/, "").startsWith(prefix))) dropped++;
+      if (prefixes.some((prefix) => exported.replace(/^__wbg_/, "").startsWith(prefix))) dropped.push(exported);
       else kept.push(wasm.subarray(cursor, described));
       cursor = described;
     }
     sections[index] = section(id, kept.length, kept);
   }
-  if (!dropped) throw new Error(`wasm-boundary: no export starts with ${prefixes.join(" or ")}`);
-  return Buffer.concat(sections);
+  if (!dropped.length) throw new Error(`wasm-boundary: no export starts with ${prefixes.join(" or ")}`);
+  let text = glue;
+  const classes = [...glue.matchAll(/^export class (\w+) \{$/gm)].map((m) => m[1]).filter((c) => prefixes.some((p) => c.toLowerCase().startsWith(p)));
+  if (!classes.length) throw new Error(`wasm-boundary: the glue exports no class named ${prefixes.join(" or ")}`);
+  for (const name of classes) {
+    // Unexported, and with nothing else holding it: the class, its `Symbol.dispose` and its finalizer.
+    const edits = [
+      [`export class ${name} {`, `class ${name} {`],
+      [`if (Symbol.dispose) ${name}.prototype[Symbol.dispose] = ${name}.prototype.free;`, ""],
+      [new RegExp(`^const ${name}Finalization = [^;]*;$`, "m"), ""],
+    ];
+    for (const [from, to] of edits) {
+      const found = typeof from === "string" ? text.split(from).length - 1 : (text.match(new RegExp(from, "gm")) || []).length;
+      if (found !== 1) throw new Error(`wasm-boundary: expected ${from} once in the glue, found it ${found} times`);
+      text = text.replace(from, to);
+    }
+  }
+  return { wasm: Buffer.concat(sections), glue: text, dropped };
 };
 
 /** Returns the bundle and its glue with short names on the boundary. Throws, and so fails the build, when
