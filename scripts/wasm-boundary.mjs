@@ -7,9 +7,10 @@
 // bundle. Without the exports, wasm-opt drops it; and their classes in the glue are no longer exported,
 // so terser drops them too (0.4 KB gzip).
 //
-// `shortenNames`: gives the names on the boundary one or two letters each, in both. wasm-bindgen names each import after its function and a hash (`__wbg_appendChild_8204974b7328bf98`),
-// which gzip can't shorten: 130 of them, and the exports' names, were 3.3 KB gzip of the resident wasm and
-// 1.9 KB of its glue, on every first view (README, Size). Emscripten does the same with binaryen's
+// `shortenNames`: gives the names on the boundary one or two letters each, in both. wasm-bindgen names
+// each import after its function and a hash (`__wbg_appendChild_8204974b7328bf98`), which gzip can't
+// shorten: 130 of them, and the exports' names, were 3.3 KB gzip of the resident wasm and 1.9 KB of its
+// glue, on every first view (README, Size). Emscripten does the same with binaryen's
 // `--minify-imports-and-exports-and-modules`; run here as a second wasm-opt pass, its rewriting of the
 // whole module cost 0.9 KB of what it saved, so only the import and export sections are rewritten here and
 // every other byte is kept as wasm-opt wrote it.
@@ -94,6 +95,16 @@ const sectionsOf = (wasm) => {
   }
   return [sections, pending];
 };
+// Each entry of an export section starting at `start`: its name, and where the entry starts and ends.
+function* exportsIn(wasm, start) {
+  let [count, cursor] = readLeb(wasm, start);
+  for (; count > 0; count--) {
+    const [exported, afterName] = readName(wasm, cursor);
+    const end = readLeb(wasm, afterName + 1)[1];
+    yield [exported, cursor, end];
+    cursor = end;
+  }
+}
 const section = (id, count, parts) => {
   const body = Buffer.concat([leb(count), ...parts]);
   return Buffer.concat([Buffer.from([id]), leb(body.length), body]);
@@ -107,14 +118,10 @@ export const withoutExports = (wasm, glue, prefixes) => {
   const [sections, pending] = sectionsOf(wasm);
   const dropped = [];
   for (const [index, id, start] of pending.filter(([, id]) => id === EXPORT_SECTION)) {
-    let [count, cursor] = readLeb(wasm, start);
     const kept = [];
-    for (; count > 0; count--) {
-      const [exported, afterName] = readName(wasm, cursor);
-      const described = readLeb(wasm, afterName + 1)[1];
+    for (const [exported, from, to] of exportsIn(wasm, start)) {
       if (prefixes.some((prefix) => exported.replace(/^__wbg_/, "").startsWith(prefix))) dropped.push(exported);
-      else kept.push(wasm.subarray(cursor, described));
-      cursor = described;
+      else kept.push(wasm.subarray(from, to));
     }
     sections[index] = section(id, kept.length, kept);
   }
@@ -148,12 +155,7 @@ export const shortenNames = (wasm, glue) => {
   // Exports the glue never names (the Rust `main`, wasm-bindgen's markers) keep their names; the short
   // names must not collide with them.
   for (const [, id, start] of pending.filter(([, id]) => id === EXPORT_SECTION)) {
-    let [count, next] = readLeb(wasm, start);
-    for (; count > 0; count--) {
-      const [exported, afterName] = readName(wasm, next);
-      if (!word(exported).test(glue)) kept.add(exported);
-      next = readLeb(wasm, afterName + 1)[1];
-    }
+    for (const [exported] of exportsIn(wasm, start)) if (!word(exported).test(glue)) kept.add(exported);
   }
   let counter = 0;
   const next = () => {
