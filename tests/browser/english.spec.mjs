@@ -50,6 +50,26 @@ test("a measure in English: its text in English, the notice, and the Japanese ma
   expect(unmarked).toEqual([]);
 });
 
+// The CI run of 3005246 failed on this: the English of departments and grades arrived after the reader
+// opened 「Sources and notes」, and the page was drawn again, closed and without its passage.
+test("the English of departments arriving late changes them in place: an open 「Sources and notes」 stays open", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/data/terms.en.json", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`./?measure=${MEASURE}&lang=en`);
+  const notes = page.locator("article.measure-detail .source-notes");
+  await notes.locator("> summary").click();
+  await expect(notes.locator('figure.source pre[lang="ja"] mark')).toBeVisible();
+  await expect(page.locator(".facts")).toContainText("DX推進担当課");
+  release();
+  await expect(page.locator(".facts")).toContainText("DX Promotion Division");
+  await expect(notes).toHaveJSProperty("open", true);
+  await expect(notes.locator('figure.source pre[lang="ja"] mark')).toBeVisible();
+});
+
 test("departments show in English, and the filter keeps the URL's Japanese value", async ({ page }) => {
   await page.goto(`./?plan=kita-dx2025&lang=en&dept=${encodeURIComponent("DX推進担当課")}`);
   await expect(page.locator(".result-count")).toBeVisible();

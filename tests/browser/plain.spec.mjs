@@ -44,6 +44,24 @@ test("北区's notes, once written in English, are in Japanese; the English view
   await expect(english.locator(".note")).toHaveCount(0);
 });
 
+test.describe("a source that could not be read", () => {
+  test.use({ expectedConsoleErrors: [/ERR_FAILED|Failed to load resource|Failed to fetch/i] });
+
+  test("says so, and is read again the next time the disclosure opens", async ({ page }) => {
+    let fail = true;
+    await page.route("**/data/sources/**", (route) => (fail ? route.abort("failed") : route.continue()));
+    await page.goto("./?measure=kita-dx2025.m1-1-1-1");
+    const disclosure = page.locator("article.measure-detail .source-notes");
+    await disclosure.locator("> summary").click();
+    await expect(disclosure.getByRole("alert")).toHaveText("原文を読み込めませんでした。");
+    fail = false;
+    await disclosure.locator("> summary").click();
+    await disclosure.locator("> summary").click();
+    await expect(disclosure.locator("figure.source mark")).toBeVisible();
+    await expect(disclosure.getByRole("alert")).toHaveCount(0);
+  });
+});
+
 test("the plan view puts its tree first, then the printed counts checked, then 「出典と注記」 with the plan's notes and source", async ({ page }) => {
   const plan = builtDataset().plans.find((p) => p.id === "taito-dx2026");
   await page.goto("./?plan=taito-dx2026&view=tree");
