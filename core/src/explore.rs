@@ -16,7 +16,7 @@
 //! assert!(results.matches.is_empty());
 //! ```
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use crate::model::{Dataset, FiscalYear, Measure, Plan, Policy, Role};
 use crate::query::Query;
@@ -152,9 +152,9 @@ impl Catalog {
             plan_ends: dataset.plans.iter().map(|p| p.period.to).collect(),
             synonyms: Synonyms::new(&dataset.themes, normalize),
         };
-        let mut years = BTreeSet::new();
+        let mut years = Vec::new();
         for (plan_at, plan) in dataset.plans.iter().enumerate() {
-            years.extend(plan.period.from..=plan.period.to);
+            crate::sorted::extend(&mut years, plan.period.from..=plan.period.to);
             for (policy_at, policy) in plan.policies.iter().enumerate() {
                 catalog.policy_index.insert(policy.id.clone(), catalog.policies.len());
                 catalog.policies.push(PolicyRef { plan: plan_at, policy: policy_at });
@@ -166,7 +166,7 @@ impl Catalog {
                 }
             }
         }
-        catalog.years = years.into_iter().collect();
+        catalog.years = years;
         let themes = crate::themes::assign(dataset, normalize);
         let mut department_index: HashMap<String, usize> = HashMap::new();
         for (plan_at, plan) in dataset.plans.iter().enumerate() {
@@ -185,8 +185,9 @@ impl Catalog {
                     .into_iter()
                     .filter_map(|fy| catalog.years.binary_search(&fy).ok())
                     .collect();
-                let mut grades = BTreeSet::new();
-                grades.extend(
+                let mut grades = Vec::new();
+                crate::sorted::extend(
+                    &mut grades,
                     measure
                         .evaluations
                         .iter()
@@ -199,7 +200,7 @@ impl Catalog {
                     text: searchable_text(measure, normalize),
                     years,
                     departments,
-                    grades: grades.into_iter().collect(),
+                    grades,
                     primary_scope: scope(true),
                     any_scope: scope(false),
                     is_new: measure.is_new,
@@ -213,20 +214,20 @@ impl Catalog {
 
     /// The linked policies (primary ones only, or all) and every policy above them, as indexes.
     fn scope(&self, plan: &Plan, measure: &Measure, primary_only: bool) -> Vec<usize> {
-        let mut scope = BTreeSet::new();
+        let mut scope = Vec::new();
         for link in measure.policies.iter().filter(|l| !primary_only || l.role == Role::Primary) {
             let mut at = Some(link.policy.as_str());
             // Bounded by the number of policies, so a malformed loop cannot hang.
             for _ in 0..=plan.policies.len() {
                 let Some(id) = at else { break };
                 let Some(&index) = self.policy_index.get(id) else { break };
-                if !scope.insert(index) {
+                if !crate::sorted::insert(&mut scope, index) {
                     break;
                 }
                 at = plan.policies[self.policies[index].policy].parent.as_deref();
             }
         }
-        scope.into_iter().collect()
+        scope
     }
 
     /// The folded text of every document a search looks in ([`matching`]), in document order: what the
@@ -426,13 +427,12 @@ impl Filter {
     }
 }
 
-/// The fiscal years a measure is active in: its schedule, and every year its targets cover.
-pub fn measure_years(measure: &Measure) -> BTreeSet<FiscalYear> {
-    // `extend`, not `collect`: collecting into a B-tree sorts first, and every sorted type costs the wasm a sort (ARCHITECTURE.md, Budgets).
-    let mut years = BTreeSet::new();
-    years.extend(measure.schedule.iter().map(|s| s.fy));
+/// The fiscal years a measure is active in, in order: its schedule, and every year its targets cover.
+pub fn measure_years(measure: &Measure) -> Vec<FiscalYear> {
+    let mut years = Vec::new();
+    crate::sorted::extend(&mut years, measure.schedule.iter().map(|s| s.fy));
     for target in measure.indicators.iter().flat_map(|i| &i.targets) {
-        years.extend(target.fy_from.unwrap_or(target.fy)..=target.fy);
+        crate::sorted::extend(&mut years, target.fy_from.unwrap_or(target.fy)..=target.fy);
     }
     years
 }

@@ -11,6 +11,7 @@ pub mod local;
 pub mod model;
 pub mod query;
 pub mod search;
+pub mod sorted;
 pub mod sim;
 pub mod status;
 pub mod summary;

@@ -9,9 +9,9 @@
 //! - `item_counts`: `measures` counts measures in scope; `policies` counts the lowest-level policies
 //!   in scope (those with no policy below them), which is how the seeds count 施策.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use crate::model::{Plan, Role, Summary, SummaryKind, SummaryRow};
+use crate::model::{Plan, Policy, Role, Summary, SummaryKind, SummaryRow};
 
 /// A reported figure and the same figure computed from the items.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +31,8 @@ impl Comparison {
 /// One comparison per printed figure of the row (its counts, then its total if printed).
 pub fn compare_row(plan: &Plan, summary: &Summary, row: &SummaryRow) -> Vec<Comparison> {
     let scope = Scope::new(plan, row.policy.as_deref());
-    let computed: BTreeMap<String, Option<i64>> = match summary.kind {
+    // A list, not a map: it is only looked up, and a B-tree map of these types is code of its own in the wasm.
+    let computed: Vec<(String, Option<i64>)> = match summary.kind {
         SummaryKind::GradeCounts => {
             let grades: Vec<Option<&str>> = plan
                 .measures
@@ -45,22 +46,20 @@ pub fn compare_row(plan: &Plan, summary: &Summary, row: &SummaryRow) -> Vec<Comp
                 })
                 .collect();
             let all_stated = grades.iter().all(Option::is_some);
-            // `extend`, not `collect`: collecting into a B-tree sorts first, and every sorted type costs the wasm a sort (ARCHITECTURE.md, Budgets).
-            let mut counts = BTreeMap::new();
-            counts.extend(plan.grades.iter().map(|g| (g.grade.clone(), all_stated.then_some(0))));
+            let mut counts: Vec<(String, Option<i64>)> = plan.grades.iter().map(|g| (g.grade.clone(), all_stated.then_some(0))).collect();
             for grade in grades.into_iter().flatten() {
-                if let Some(Some(count)) = counts.get_mut(grade) {
+                if let Some((_, Some(count))) = counts.iter_mut().find(|(g, _)| g == grade) {
                     *count += 1;
                 }
             }
-            counts.insert("total".into(), all_stated.then_some(scope.measure_count() as i64));
+            counts.push(("total".into(), all_stated.then_some(scope.measure_count() as i64)));
             counts
         }
         SummaryKind::ItemCounts => {
-            let mut counts = BTreeMap::new();
-            counts.insert("measures".to_string(), Some(scope.measure_count() as i64));
-            counts.insert("policies".to_string(), Some(scope.leaf_policy_count() as i64));
-            counts
+            vec![
+                ("measures".to_string(), Some(scope.measure_count() as i64)),
+                ("policies".to_string(), Some(scope.leaf_policy_count() as i64)),
+            ]
         }
     };
     let printed_total = row.total.map(|t| ("total".to_string(), t));
@@ -69,7 +68,7 @@ pub fn compare_row(plan: &Plan, summary: &Summary, row: &SummaryRow) -> Vec<Comp
         .map(|(k, &v)| (k.clone(), v))
         .chain(printed_total)
         .map(|(key, reported)| {
-            let computed = computed.get(&key).copied().flatten();
+            let computed = computed.iter().find(|(k, _)| *k == key).and_then(|&(_, c)| c);
             Comparison { key, reported, computed }
         })
         .collect()
@@ -99,16 +98,20 @@ impl<'a> Scope<'a> {
         let policies = match root {
             None => plan.policies.iter().map(|p| p.id.as_str()).collect(),
             Some(root) => {
-                let children = children_of(plan);
-                let mut found = vec![];
-                let mut stack = vec![root];
-                while let Some(id) = stack.pop() {
-                    if let Some(policy) = plan.policies.iter().find(|p| p.id == id) {
-                        found.push(policy.id.as_str());
-                        stack.extend(children.get(id).into_iter().flatten().copied());
+                let position: HashMap<String, usize> = plan.policies.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+                let under_root = |policy: &Policy| {
+                    let mut at = Some(policy.id.as_str());
+                    // Bounded, so that a loop in a file not validated cannot hang.
+                    for _ in 0..=plan.policies.len() {
+                        match at {
+                            Some(id) if id == root => return true,
+                            Some(id) => at = position.get(id).and_then(|&i| plan.policies[i].parent.as_deref()),
+                            None => return false,
+                        }
                     }
-                }
-                found
+                    false
+                };
+                plan.policies.iter().filter(|p| under_root(p)).map(|p| p.id.as_str()).collect()
             }
         };
         Scope { plan, policies }
@@ -132,17 +135,12 @@ impl<'a> Scope<'a> {
     }
 
     fn leaf_policy_count(&self) -> usize {
-        let children = children_of(self.plan);
-        self.policies.iter().filter(|id| !children.contains_key(*id)).count()
-    }
-}
-
-fn children_of(plan: &Plan) -> HashMap<&str, Vec<&str>> {
-    let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
-    for policy in &plan.policies {
-        if let Some(parent) = &policy.parent {
-            children.entry(parent.as_str()).or_default().push(policy.id.as_str());
+        // How many policies name each one their parent. Keyed by `String`, as the validation's and the
+        // catalog's maps are: one type of map is one copy of its code in the wasm.
+        let mut children: HashMap<String, usize> = HashMap::new();
+        for parent in self.plan.policies.iter().filter_map(|p| p.parent.clone()) {
+            *children.entry(parent).or_default() += 1;
         }
+        self.policies.iter().filter(|id| !children.contains_key(**id)).count()
     }
-    children
 }

@@ -7,11 +7,21 @@
 //! assert!(plan_core::validate(&dataset).is_empty());
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::format::number;
 use crate::model::*;
+
+/// Ids as keys, of one type for every check and for the catalog's indexes (`explore.rs`): each type of hash
+/// map is code of its own in the wasm. Sets and maps of `&str` here were 1.8 KB gzip of it (ARCHITECTURE.md,
+/// Budgets).
+type Ids = HashMap<String, usize>;
+
+/// Adds `id` to `ids`; `false` if it was there.
+fn first(ids: &mut Ids, id: &str) -> bool {
+    ids.insert(id.to_string(), 0).is_none()
+}
 
 /// One problem, named by where it is and what would be right.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +71,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Issue> {
             fix: fix(format!("This app reads schema_version {SCHEMA_VERSION}.")),
         });
     }
-    let mut seen_ids = HashSet::new();
+    let mut seen_ids = Ids::new();
     for plan in &dataset.plans {
         PlanCheck { plan, issues: &mut issues }.run(&mut seen_ids);
     }
@@ -74,10 +84,10 @@ fn check_themes(themes: &[Theme], issues: &mut Vec<Issue>) {
     let mut push = |item: &str, field: &str, problem: String, fix: &str| {
         issues.push(Issue { plan: "themes".into(), item: item.into(), field: field.into(), problem, fix: self::fix(fix) });
     };
-    let mut seen = HashSet::new();
+    let mut seen = Ids::new();
     for theme in themes {
         let id = theme.id.as_str();
-        if !seen.insert(id) {
+        if !first(&mut seen, id) {
             push(id, "id", "is used twice".into(), "Give each theme its own id.");
         }
         if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
@@ -111,7 +121,7 @@ impl PlanCheck<'_> {
         });
     }
 
-    fn run(mut self, seen_ids: &mut HashSet<String>) {
+    fn run(mut self, seen_ids: &mut Ids) {
         let plan = self.plan;
         let period = plan.period;
         if period.from > period.to {
@@ -128,17 +138,17 @@ impl PlanCheck<'_> {
             .chain(plan.summaries.iter().map(|s| &s.id))
             .chain(std::iter::once(&plan.id));
         for id in ids {
-            if !seen_ids.insert(id.clone()) {
+            if !first(seen_ids, id) {
                 self.push(id, "id", "is used twice", "Give each plan, policy, measure and summary its own id.");
             }
         }
-        let policy_ids: HashSet<&str> = plan.policies.iter().map(|p| p.id.as_str()).collect();
+        let policy_ids: Ids = plan.policies.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         let grades: Vec<&str> = plan.grades.iter().map(|g| g.grade.as_str()).collect();
         self.check_grade_thresholds();
 
         for policy in &plan.policies {
             if let Some(parent) = &policy.parent {
-                if !policy_ids.contains(parent.as_str()) || parent == &policy.id {
+                if !policy_ids.contains_key(parent.as_str()) || parent == &policy.id {
                     self.push(&policy.id, "parent", format!("names unknown policy \"{parent}\""), "Name a policy of the same plan, or leave `parent` out at the top level.");
                 }
             }
@@ -197,30 +207,34 @@ impl PlanCheck<'_> {
         }
     }
 
+    /// Each policy that has a parent, by id, at its position in the plan (the last one of an id used twice).
+    fn parents(&self) -> Ids {
+        self.plan.policies.iter().enumerate().filter(|(_, p)| p.parent.is_some()).map(|(i, p)| (p.id.clone(), i)).collect()
+    }
+
     /// Visits each policy once, so that a long chain of parents (a hostile file) costs linear time.
     /// Reports every policy on a loop; true when there is none.
     fn check_policy_cycles(&mut self) -> bool {
-        let parents: HashMap<&str, &str> =
-            self.plan.policies.iter().filter_map(|p| Some((p.id.as_str(), p.parent.as_deref()?))).collect();
+        let parents = self.parents();
         // Which walk up the tree first reached each policy: reaching one's own walk again is a loop.
-        let mut reached_by: HashMap<&str, usize> = HashMap::new();
-        let mut on_loop: HashSet<&str> = HashSet::new();
+        let mut reached_by = Ids::new();
+        let mut on_loop = Ids::new();
         for (walk, policy) in self.plan.policies.iter().enumerate() {
             let mut at = policy.id.as_str();
             loop {
                 match reached_by.get(at) {
                     Some(&w) if w == walk => {
                         // `at` is on the loop: go round it once.
-                        while on_loop.insert(at) {
-                            at = parents[at];
+                        while first(&mut on_loop, at) {
+                            at = self.plan.policies[parents[at]].parent.as_deref().unwrap_or_default();
                         }
                         break;
                     }
                     Some(_) => break,
                     None => {
-                        reached_by.insert(at, walk);
+                        reached_by.insert(at.to_string(), walk);
                         match parents.get(at) {
-                            Some(&up) => at = up,
+                            Some(&up) => at = self.plan.policies[up].parent.as_deref().unwrap_or_default(),
                             None => break,
                         }
                     }
@@ -228,7 +242,7 @@ impl PlanCheck<'_> {
             }
         }
         for policy in &self.plan.policies {
-            if on_loop.contains(policy.id.as_str()) {
+            if on_loop.contains_key(policy.id.as_str()) {
                 self.push(&policy.id, "parent", "leads back to itself", "Policies form a tree: remove the loop.");
             }
         }
@@ -238,10 +252,9 @@ impl PlanCheck<'_> {
     /// Bounds the tree's depth: the views walk it recursively, and no plan has more than a few levels.
     /// Runs only on a tree without loops, so every walk up ends.
     fn check_policy_depth(&mut self) {
-        let parents: HashMap<&str, &str> =
-            self.plan.policies.iter().filter_map(|p| Some((p.id.as_str(), p.parent.as_deref()?))).collect();
-        let known: HashSet<&str> = self.plan.policies.iter().map(|p| p.id.as_str()).collect();
-        let mut depth: HashMap<&str, usize> = HashMap::new();
+        let parents = self.parents();
+        let known: Ids = self.plan.policies.iter().map(|p| (p.id.clone(), 0)).collect();
+        let mut depth = Ids::new();
         for policy in &self.plan.policies {
             // Up to the first policy whose depth is known, or the root; then down again, filling in.
             let mut path = Vec::new();
@@ -251,13 +264,13 @@ impl PlanCheck<'_> {
                     break d;
                 }
                 path.push(at);
-                match parents.get(at) {
-                    Some(&up) if known.contains(up) => at = up,
+                match parents.get(at).and_then(|&p| self.plan.policies[p].parent.as_deref()) {
+                    Some(up) if known.contains_key(up) => at = up,
                     _ => break 0,
                 }
             };
             for (i, id) in path.into_iter().rev().enumerate() {
-                depth.insert(id, above + i + 1);
+                depth.insert(id.to_string(), above + i + 1);
             }
         }
         for policy in &self.plan.policies {
@@ -268,7 +281,7 @@ impl PlanCheck<'_> {
         }
     }
 
-    fn check_measure(&mut self, measure: &Measure, policy_ids: &HashSet<&str>, grades: &[&str]) {
+    fn check_measure(&mut self, measure: &Measure, policy_ids: &Ids, grades: &[&str]) {
         let id = measure.id.as_str();
         let period = self.plan.period;
         for field in &measure.not_stated {
@@ -284,7 +297,7 @@ impl PlanCheck<'_> {
             self.push(id, "departments", "has no department", "Add the 担当課 as printed, or list \"departments\" in `not_stated` if the seed prints none.");
         }
         for link in &measure.policies {
-            if !policy_ids.contains(link.policy.as_str()) {
+            if !policy_ids.contains_key(link.policy.as_str()) {
                 self.push(id, "policies", format!("names unknown policy \"{}\"", link.policy), "Name a policy of the same plan.");
             }
         }
@@ -313,10 +326,10 @@ impl PlanCheck<'_> {
 
     fn check_indicators(&mut self, item: &str, indicators: &[Indicator]) {
         let period = self.plan.period;
-        let mut seen = HashSet::new();
+        let mut seen = Ids::new();
         for indicator in indicators {
             let at = format!("indicators[{}]", indicator.id);
-            if !seen.insert(indicator.id.as_str()) {
+            if !first(&mut seen, indicator.id.as_str()) {
                 self.push(item, format!("{at}.id"), "is used twice in this item", "Give each indicator of an item its own id.");
             }
             let has_number = indicator.baseline.is_some()
@@ -358,12 +371,12 @@ impl PlanCheck<'_> {
         }
     }
 
-    fn check_summary(&mut self, summary: &Summary, policy_ids: &HashSet<&str>, grades: &[&str]) {
+    fn check_summary(&mut self, summary: &Summary, policy_ids: &Ids, grades: &[&str]) {
         let id = summary.id.as_str();
         for row in &summary.rows {
             let at = format!("rows[{}]", row.label);
             if let Some(policy) = &row.policy {
-                if !policy_ids.contains(policy.as_str()) {
+                if !policy_ids.contains_key(policy.as_str()) {
                     self.push(id, format!("{at}.policy"), format!("names unknown policy \"{policy}\""), "Name a policy of the same plan, or leave it out for the whole plan.");
                 }
             }

@@ -2,7 +2,6 @@
 //! (台東区's 施策, 板橋区's 基本方針), folded wherever the policy appears: under it in the plan view, above
 //! its filtered list (issue 13).
 
-use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use plan_core::{Indicator, Policy, attainment_percent};
@@ -27,10 +26,9 @@ pub fn indicator_table(indicator: &Indicator, t: &'static Texts, lang: Lang) -> 
     let unit = indicator.unit.clone().unwrap_or_default();
     let with_unit = |v: f64| with_unit(v, &unit);
     // One row per target span or year with an actual, in order.
-    // `extend`, not `collect`: collecting into a B-tree sorts first, and every sorted type costs the wasm a sort (ARCHITECTURE.md, Budgets).
-    let mut rows = BTreeSet::new();
-    rows.extend(indicator.targets.iter().map(|t| (t.fy_from.unwrap_or(t.fy), t.fy)));
-    rows.extend(indicator.actuals.iter().map(|a| (a.fy, a.fy)));
+    let mut rows = Vec::new();
+    plan_core::sorted::extend(&mut rows, indicator.targets.iter().map(|t| (t.fy_from.unwrap_or(t.fy), t.fy)));
+    plan_core::sorted::extend(&mut rows, indicator.actuals.iter().map(|a| (a.fy, a.fy)));
     let caption = match &indicator.unit {
         Some(unit) => format!("{}（{}: {unit}）", indicator.name, t.unit),
         None => indicator.name.clone(),

@@ -37,7 +37,7 @@ pub fn TimelineView() -> impl IntoView {
         };
         let drawn = !axis.is_empty();
         let chosen = query.year;
-        let band = move |years: &std::collections::BTreeSet<i32>| {
+        let band = move |years: &[i32]| {
             axis.iter().map(|y| {
                 let class = match (years.contains(y), chosen == Some(*y)) {
                     (true, true) => "on chosen",

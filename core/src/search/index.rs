@@ -315,10 +315,8 @@ impl SearchIndex {
                 }
                 let global = |list: &[u32]| list.iter().map(|&i| offset + i as usize).collect::<Vec<_>>();
                 let primary_scope = global(&primary);
-                // Extended, not sorted: a sort is code of its own for each type (ARCHITECTURE.md, Budgets).
-                let mut any_scope = std::collections::BTreeSet::new();
-                any_scope.extend(primary_scope.iter().copied().chain(global(related)));
-                let any_scope: Vec<usize> = any_scope.into_iter().collect();
+                let mut any_scope = Vec::new();
+                crate::sorted::extend(&mut any_scope, primary_scope.iter().copied().chain(global(related)));
                 let usize_of = |list: Vec<u32>| list.into_iter().map(|i| i as usize).collect::<Vec<_>>();
                 catalog.entries.push(Entry {
                     at: MeasureRef {
