@@ -126,6 +126,9 @@ const id = measurePlan !== null ? plans.every((p) => p === measurePlan) && measu
 const file = view === "compare" && measurePlan === null ? \`data/search/index\${suffix}.json\` : id && \`data/plans/\${id}\${view === "sim" ? "" : suffix}.json\`;
 const preload = (href) => document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", href, crossOrigin: "anonymous" }));
 if (file) preload(file);
+// The start page (no key but the language) reads the municipalities' names and the first file of their plans
+// (\`plan_core::wards\`, src/views/start.rs).
+if ([...asked.keys()].every((key) => key === "lang")) ["", "/0"].forEach((part) => preload(\`data/wards\${part}\${suffix}.json\`));
 // The plan view and the simulation show each plan's outlook, from every plan's record (\`fetch_index\`,
 // src/components/outlook.rs): arriving after the view, it was the largest paint and pushed the view down.
 // Across plans the plan view reads only the plans that have a record, \`records.json\`.

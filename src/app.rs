@@ -1,7 +1,7 @@
 //! The application shell: the header, the search box, and the data each view needs.
 //!
-//! Data loads as little as the view needs: the start page reads `data/index.json` (a few hundred
-//! bytes gzipped), a view of one plan (or one of its measures) reads only `data/plans/<id>.json`,
+//! Data loads as little as the view needs: the start page reads `data/wards.json` and the plans of the
+//! municipalities it shows ([`plan_core::wards`]), a view of one plan (or one of its measures) reads only `data/plans/<id>.json`,
 //! and anything across plans reads the search index `data/search/index.json`, then the files of the
 //! plans it shows ([`crate::parts`]; the staff bundle reads `data/plans.json`). Moving to a view that
 //! needs more loads more.
@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use plan_core::PlanIndex;
+use plan_core::wards::Wards;
 use plan_core::query::{Lang, Query, View};
 use wasm_bindgen::JsCast;
 
@@ -75,7 +75,7 @@ impl Scope {
     /// `suffix`: `.en` where the plans are read in English (`Bundle::suffix`).
     fn url(&self, suffix: &str) -> String {
         match self {
-            Scope::Index => format!("data/index{suffix}.json"),
+            Scope::Index => format!("data/wards{suffix}.json"),
             Scope::Plan(id) => format!("data/plans/{id}{suffix}.json"),
             Scope::Search => format!("data/search/index{suffix}.json"),
             Scope::All => data::DATASET_URL.to_string(),
@@ -87,14 +87,14 @@ impl Scope {
 enum Data {
     Loading,
     Failed(LoadFailure),
-    Index(Arc<PlanIndex>),
+    Wards(Arc<Wards>),
     Ready(Scope, Explorer),
 }
 
 impl Data {
     fn scope(&self) -> Option<&Scope> {
         match self {
-            Data::Index(_) => Some(&Scope::Index),
+            Data::Wards(_) => Some(&Scope::Index),
             Data::Ready(scope, _) => Some(scope),
             Data::Loading | Data::Failed(_) => None,
         }
@@ -158,7 +158,7 @@ pub fn App() -> impl IntoView {
         spawn_local(async move {
             let url = scope.url(bundle.suffix());
             let loaded = match scope {
-                Scope::Index => data::fetch_index(&url).await.map(Data::Index),
+                Scope::Index => data::fetch_parsed(&url, plan_core::load_wards).await.map(|wards| Data::Wards(Arc::new(wards))),
                 Scope::Search => data::fetch_text(&url).await.and_then(|text| {
                     let malformed = |error| LoadFailure::malformed(error, &text);
                     let index = plan_core::load_search_index(&text).map_err(malformed)?;
@@ -236,8 +236,8 @@ pub fn App() -> impl IntoView {
         match data.get() {
             Data::Loading => view! { <Loading lang/> }.into_any(),
             Data::Failed(failure) => view! { <ErrorPanel failure on_retry=retry/> }.into_any(),
-            Data::Index(index) => {
-                if is_start() { view! { <StartView index/> }.into_any() } else { view! { <Loading lang/> }.into_any() }
+            Data::Wards(wards) => {
+                if is_start() { view! { <StartView wards/> }.into_any() } else { view! { <Loading lang/> }.into_any() }
             }
             Data::Ready(_, explorer) => {
                 provide_context(explorer.clone());
@@ -323,7 +323,10 @@ fn ExplorerPage(explorer: Explorer) -> impl IntoView {
     };
     let content = move || match page.get() {
         (_, Some(id), _) => view! { <MeasureView id/> }.into_any(),
-        (None, None, _) => view! { <StartView index=explorer.listing()/> }.into_any(),
+        (None, None, _) => {
+            let plans = explorer.listing();
+            view! { <StartView wards=Arc::new(Wards::whole(&plans)) plans/> }.into_any()
+        }
         (Some(view), None, embed) => view! {
             {(!embed).then(|| view! { <ViewTabs/>{(bundle.toolbar)()} })}
             <div class="layout" class:embed=embed>

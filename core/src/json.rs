@@ -29,6 +29,7 @@ use crate::search::grams::Postings;
 use crate::search::{IndexedPlan, MeasureCards, MeasureNames, SearchIndex};
 use crate::sim::{Assumptions, Scenario};
 use crate::translation::{Texts, Translation};
+use crate::wards::Wards;
 
 make_place!(Place);
 
@@ -138,6 +139,7 @@ read_structs! {
         policy_prefix: Option<String>, policies: Vec<String>, measures: Vec<Vec<u32>>,
     }
     MeasureNames { schema_version: u32, plan: String, measures: Vec<Vec<String>> }
+    Wards { schema_version: u32, per_file: usize, names: Vec<String> }
     Postings { grams: Vec<String>, lists: Vec<Vec<u32>> }
     Translation { schema_version: u32, lang: String, notice: Option<String>, texts: Texts, terms: Texts }
     MeasureCards { schema_version: u32, plan: String, from: u32, measures: Vec<Measure>, policies: Vec<Vec<String>> = default }
@@ -438,6 +440,8 @@ mod tests {
             assert_eq!(read::<Dataset>(&serde_json::to_string(&dataset).unwrap()), dataset);
             let index = PlanIndex::of(&dataset);
             assert_eq!(read::<PlanIndex>(&serde_json::to_string(&index).unwrap()), index);
+            let (wards, _) = Wards::split(&index, 12);
+            assert_eq!(read::<Wards>(&serde_json::to_string(&wards).unwrap()), wards);
         }
     }
 

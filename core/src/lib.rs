@@ -19,10 +19,11 @@ pub mod text;
 pub mod themes;
 pub mod translation;
 pub mod validate;
+pub mod wards;
 
 pub use load::{
     LoadError, load_cards, load_dataset, load_index, load_names, load_postings, load_search_index,
-    load_translation,
+    load_translation, load_wards,
 };
 pub use model::*;
 pub use validate::{Issue, attainment_percent, validate};

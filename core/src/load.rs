@@ -86,6 +86,11 @@ pub fn load_translation(json: &str) -> Result<crate::translation::Translation, L
     read(json).and_then(|t: crate::translation::Translation| of_this_version(t.schema_version, t))
 }
 
+/// Parses `wards.json`, the municipalities the start page lists ([`crate::wards`]).
+pub fn load_wards(json: &str) -> Result<crate::wards::Wards, LoadError> {
+    read(json).and_then(|wards: crate::wards::Wards| of_this_version(wards.schema_version, wards))
+}
+
 fn read<T: miniserde::Deserialize>(json: &str) -> Result<T, LoadError> {
     miniserde::json::from_str(json).map_err(|_| LoadError::NotADataset)
 }

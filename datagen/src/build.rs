@@ -1,5 +1,5 @@
 //! Writes the published files into one folder (docs/DATA.md describes each):
-//! `plans.json`, `plans/<id>.json`, `index.json`, `plans.csv`, `plans.schema.json`, the seed
+//! `plans.json`, `plans/<id>.json`, `index.json`, `wards.json` with `wards/<k>.json`, `plans.csv`, `plans.schema.json`, the seed
 //! texts under `sources/`, `plans-overview.json` (`Dataset::overview`, the staff bundle's views across
 //! plans read `plans.json`; the overview stays for other readers), and what the resident app's views across
 //! plans read instead of any whole dataset: `search/index.json`, `search/grams/<k>.json`,
@@ -11,6 +11,7 @@ use std::path::Path;
 use plan_core::explore::Catalog;
 use plan_core::search::{MeasureCards, MeasureNames, SearchIndex, grams, words};
 use plan_core::translation::Translation;
+use plan_core::wards::Wards;
 use plan_core::{Dataset, PlanIndex, Plan, SCHEMA_VERSION};
 
 use crate::translate;
@@ -23,6 +24,10 @@ const POSTINGS_PER_FILE: usize = 1_000;
 /// About how many bytes of JSON go in one English word file: about 2 KB gzip, which a search of one word
 /// reads, as it reads about two gram files in Japanese; at 1× about 120 files for the service worker.
 const WORD_BYTES_PER_FILE: usize = 6_000;
+
+/// How many municipalities' plans go in one `wards/<k>.json`: as many as the start page shows at once
+/// (`WARDS_AT_ONCE`, src/views/start.rs), so that it reads one of them, beside the names.
+const WARDS_PER_FILE: usize = 12;
 
 fn nfkc(s: &str) -> String {
     s.nfkc().collect()
@@ -77,12 +82,23 @@ pub fn render(dataset: &Dataset, english: &Translation) -> Vec<(String, Vec<u8>)
         ("translations/en.json".to_string(), json(english)),
         ("translation.schema.json".to_string(), translation_schema().into_bytes()),
     ];
+    files.extend(ward_files(&index, ""));
     let (english_files, word_files) = english_files(dataset, english);
     files.extend(english_files);
     let search = search_files(dataset);
     files.push(("search/index.en.json".to_string(), english_search_index(&search[0].1, dataset, english, word_files)));
     files.extend(dataset.plans.iter().flat_map(|plan| plan_files(plan, "")));
     files.extend(search);
+    files
+}
+
+/// `wards.json` and `wards/<k>.json`, `suffix` before `.json`: what the start page reads ([`Wards`]).
+fn ward_files(index: &PlanIndex, suffix: &str) -> Vec<(String, Vec<u8>)> {
+    let (wards, plans) = Wards::split(index, WARDS_PER_FILE);
+    let mut files = vec![(format!("wards{suffix}.json"), serde_json::to_vec(&wards).expect("the names serialise"))];
+    for (k, file) in plans.iter().enumerate() {
+        files.push((format!("wards/{k}{suffix}.json"), serde_json::to_vec(file).expect("the plans serialise")));
+    }
     files
 }
 
@@ -115,6 +131,7 @@ pub fn english_files(dataset: &Dataset, english: &Translation) -> (Vec<(String, 
         ("index.en.json".to_string(), json(&index)),
         ("records.en.json".to_string(), json(&index.recorded())),
     ];
+    files.extend(ward_files(&index, ".en"));
     let values = dataset.plans.iter().flat_map(|p| {
         p.grades.iter().map(|g| g.grade.as_str()).chain(
             p.measures

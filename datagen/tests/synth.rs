@@ -15,8 +15,9 @@ fn every_file_of_a_larger_dataset_loads_in_the_app_reader() {
     let (real, english) = load_all(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds")).expect("the seeds are valid");
     let large = synth::enlarge(&real, 4);
     let large_english = synth::enlarge_translation(&english, &real, 4);
-    for (path, bytes) in build::render(&large, &large_english) {
-        let text = String::from_utf8(bytes).expect("utf-8");
+    let files = build::render(&large, &large_english);
+    for (path, bytes) in &files {
+        let text = String::from_utf8(bytes.clone()).expect("utf-8");
         match path.as_str() {
             "index.json" | "index.en.json" => assert_eq!(plan_core::load_index(&text).expect("index loads").plans.len(), 4 * real.plans.len()),
             "records.json" | "records.en.json" => {
@@ -43,6 +44,18 @@ fn every_file_of_a_larger_dataset_loads_in_the_app_reader() {
             }
             p if p.starts_with("cards/") => {
                 drop(plan_core::load_cards(&text).unwrap_or_else(|e| panic!("{p}: {e:?}")))
+            }
+            "wards.json" | "wards.en.json" => {
+                let wards = plan_core::load_wards(&text).expect("the names load");
+                assert_eq!(wards.names.len(), 3 + 3, "the three wards and the three test cities");
+            }
+            p if p.starts_with("wards/") => {
+                let file = plan_core::load_index(&text).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+                let suffix = if p.ends_with(".en.json") { ".en" } else { "" };
+                let names = files.iter().find(|(q, _)| *q == format!("wards{suffix}.json")).expect("wards.json is written");
+                let wards = plan_core::load_wards(std::str::from_utf8(&names.1).unwrap()).unwrap();
+                let k: usize = p["wards/".len()..].split('.').next().unwrap().parse().unwrap();
+                assert_eq!(wards.check(k, &file), Ok(()), "{p}");
             }
             "terms.en.json" => drop(plan_core::load_translation(&text).expect("the terms load")),
             "translations/en.json" => {

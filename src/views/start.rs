@@ -1,33 +1,37 @@
-//! The start page: the wards and their plans, and topics to start from. Needs only `index.json`.
-//! With many municipalities (other cities adding their plans, issue 17) it shows the first few and a box
-//! that finds one by typing its name; the filtering hides cards in the page rather than rendering again.
+//! The start page: the wards and their plans, and topics to start from. Needs only `wards.json` and the
+//! files of the plans it shows ([`plan_core::wards`]): with many municipalities (other cities adding their
+//! plans, issue 17) it shows the first few and a box that finds the others by typing a name; the finding
+//! hides cards in the page rather than rendering again, and reads the plans of the cards it shows.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use plan_core::PlanIndex;
-use plan_core::query::{Query, View};
+use leptos::task::spawn_local;
+use plan_core::query::{Lang, Query, View};
+use plan_core::wards::Wards;
+use plan_core::{LoadError, PlanIndex};
 
+use crate::components::error_panel::ErrorPanel;
 use crate::components::link::QueryLink;
+use crate::data::LoadFailure;
 use crate::i18n::{fiscal_year, texts};
 use crate::state::use_nav;
 
-/// Municipalities shown before any name is typed, when there are more.
+/// Municipalities shown before any name is typed, and at most while typing.
 const WARDS_AT_ONCE: usize = 12;
 
+/// One file of plans: not asked for (`None`), on its way, here, or failed.
+type File = RwSignal<Option<Result<Arc<PlanIndex>, Option<LoadFailure>>>>;
+
+/// `plans`: the listing when every plan's line is already loaded (the search index has it), else each
+/// file of plans is read when one of its municipalities shows.
 #[component]
-pub fn StartView(index: Arc<PlanIndex>) -> impl IntoView {
+pub fn StartView(wards: Arc<Wards>, #[prop(optional)] plans: Option<Arc<PlanIndex>>) -> impl IntoView {
     let nav = use_nav();
     let base = nav.query.get_untracked();
     let lang = base.lang;
     let t = texts(lang);
-    let mut wards: Vec<(String, Vec<usize>)> = Vec::new();
-    for (i, plan) in index.plans.iter().enumerate() {
-        match wards.iter_mut().find(|(name, _)| *name == plan.municipality.name) {
-            Some((_, plans)) => plans.push(i),
-            None => wards.push((plan.municipality.name.clone(), vec![i])),
-        }
-    }
+    let files: Arc<Vec<File>> = Arc::new((0..wards.files()).map(|_| RwSignal::new(plans.clone().map(Ok))).collect());
     let topics = t
         .topics
         .iter()
@@ -36,40 +40,34 @@ pub fn StartView(index: Arc<PlanIndex>) -> impl IntoView {
             view! { <li><QueryLink to class="chip topic">{*topic}</QueryLink></li> }
         })
         .collect_view();
-    let total = wards.len();
+    let total = wards.names.len();
     let ward_cards = wards
-        .into_iter()
+        .names
+        .iter()
         .enumerate()
-        .map(|(at, (ward, plans))| {
-            let items = plans
-                .into_iter()
-                .map(|i| {
-                    let plan = &index.plans[i];
-                    let period = format!("{} – {}", fiscal_year(lang, plan.period.from), fiscal_year(lang, plan.period.to));
-                    let to = Query { plans: vec![plan.id.clone()], view: Some(View::Tree), ..base.clone() };
-                    let title = plan.title.clone();
-                    view! {
-                        <li data-plan-id=plan.id.clone()>
-                            <QueryLink to class="plan-link">{title}</QueryLink>
-                            <p class="plan-meta">
-                                <span class="chip">{plan.status.clone()}</span>
-                                <span>{t.period}": "{period}</span>
-                                <span>{(t.measures_count)(plan.measures)}</span>
-                            </p>
-                        </li>
-                    }
-                })
-                .collect_view();
+        .map(|(at, ward)| {
+            let file = files[at / wards.per_file];
+            let (heading, ward, base) = (ward.clone(), ward.clone(), base.clone());
             let folded = plan_core::text::fold(&crate::url::nfkc(&ward));
-            let beyond = at >= WARDS_AT_ONCE;
+            let (wards, files) = (wards.clone(), files.clone());
+            let plans = move || match file.get() {
+                Some(Ok(file)) => plan_items(&file, &ward, &base, lang).into_any(),
+                Some(Err(Some(failure))) => {
+                    let (wards, files) = (wards.clone(), files.clone());
+                    let on_retry = Callback::new(move |()| read_shown(&wards, &files));
+                    view! { <ErrorPanel failure on_retry/> }.into_any()
+                }
+                _ => view! { <p class="status" role="status">{t.loading}</p> }.into_any(),
+            };
             view! {
-                <section class="ward-card" id=format!("ward-{at}") data-ward=folded hidden=beyond>
-                    <h3>{ward}</h3>
-                    <ul class="plan-list">{items}</ul>
+                <section class="ward-card" id=format!("ward-{at}") data-ward=folded hidden={at >= WARDS_AT_ONCE}>
+                    <h3>{heading}</h3>
+                    {plans}
                 </section>
             }
         })
         .collect_view();
+    read_shown(&wards, &files);
     view! {
         <section aria-labelledby="topics-title">
             <h2 id="topics-title">{t.topics_heading}</h2>
@@ -80,7 +78,10 @@ pub fn StartView(index: Arc<PlanIndex>) -> impl IntoView {
             {(total > WARDS_AT_ONCE).then(|| view! {
                 <div class="ward-finder">
                     <label for="ward-finder">{t.find_ward}</label>
-                    <input id="ward-finder" type="search" autocomplete="off" on:input=move |ev| show_wards(&event_target_value(&ev), total, lang)/>
+                    <input id="ward-finder" type="search" autocomplete="off" on:input=move |ev| {
+                        show_wards(&event_target_value(&ev), total, lang);
+                        read_shown(&wards, &files);
+                    }/>
                     <p class="hint" id="ward-finder-status" role="status">{(t.wards_shown)(WARDS_AT_ONCE, total)}</p>
                 </div>
             })}
@@ -91,7 +92,7 @@ pub fn StartView(index: Arc<PlanIndex>) -> impl IntoView {
 
 /// Shows the first [`WARDS_AT_ONCE`] municipalities whose name has every typed word (folded as a search
 /// is), hides the others, and says how many match.
-fn show_wards(typed: &str, total: usize, lang: plan_core::query::Lang) {
+fn show_wards(typed: &str, total: usize, lang: Lang) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let words = plan_core::text::terms(typed, &crate::url::nfkc);
     let mut matching = 0;
@@ -109,4 +110,67 @@ fn show_wards(typed: &str, total: usize, lang: plan_core::query::Lang) {
     if let Some(status) = document.get_element_by_id("ward-finder-status") {
         status.set_text_content(Some(&(texts(lang).wards_shown)(matching.min(WARDS_AT_ONCE), matching)));
     }
+}
+
+/// Reads the files of plans of the cards shown that are not here or on their way; a failed one again.
+fn read_shown(wards: &Arc<Wards>, files: &Arc<Vec<File>>) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let suffix = crate::bundle::use_bundle().suffix();
+    for (k, file) in files.iter().enumerate() {
+        let first = k * wards.per_file;
+        let shown = (first..(first + wards.per_file).min(wards.names.len())).any(|at| {
+            // Before the page is in the document, the first cards are the shown ones.
+            document.get_element_by_id(&format!("ward-{at}")).map_or(at < WARDS_AT_ONCE, |card| !card.has_attribute("hidden"))
+        });
+        if shown && file.with_untracked(|f| matches!(f, None | Some(Err(Some(_))))) {
+            file.set(Some(Err(None)));
+            let url = format!("data/wards/{k}{suffix}.json");
+            let (wards, file) = (wards.clone(), *file);
+            spawn_local(async move {
+                let read = crate::data::fetch_index(&url).await.and_then(|plans| match wards.check(k, &plans) {
+                    Ok(()) => Ok(plans),
+                    Err(problem) => Err(does_not_fit(&url, problem)),
+                });
+                file.try_set(Some(read.map_err(Some)));
+            });
+        }
+    }
+}
+
+/// The plans of municipality `name` in `file`, each linked to its plan view.
+fn plan_items(file: &PlanIndex, name: &str, base: &Query, lang: Lang) -> impl IntoView + use<> {
+    let t = texts(lang);
+    let items = file
+        .plans
+        .iter()
+        .filter(|plan| plan.municipality.name == name)
+        .map(|plan| {
+            let period = format!("{} – {}", fiscal_year(lang, plan.period.from), fiscal_year(lang, plan.period.to));
+            let to = Query { plans: vec![plan.id.clone()], view: Some(View::Tree), ..base.clone() };
+            let title = plan.title.clone();
+            view! {
+                <li data-plan-id=plan.id.clone()>
+                    <QueryLink to class="plan-link">{title}</QueryLink>
+                    <p class="plan-meta">
+                        <span class="chip">{plan.status.clone()}</span>
+                        <span>{t.period}": "{period}</span>
+                        <span>{(t.measures_count)(plan.measures)}</span>
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="plan-list">{items}</ul> }
+}
+
+/// A file of plans that is not the one `wards.json` describes: files of two builds published together.
+fn does_not_fit(url: &str, problem: String) -> LoadFailure {
+    let error = LoadError::Invalid(vec![plan_core::Issue {
+        plan: String::new(),
+        item: url.to_string(),
+        field: "plans".into(),
+        problem,
+        fix: "Publish the data files of one build together.".into(),
+    }]);
+    LoadFailure::Malformed { error, syntax: None }
 }

@@ -37,7 +37,10 @@ async function serve(page, dataset) {
       measures: p.measures.length, policies: p.policies.length, file: `plans/${p.id}.json`,
     })),
   };
-  await page.route("**/data/index.json", (route) => route.fulfill(json(index)));
+  // The start page: the municipalities' names, and their plans in one file (`plan_core::wards`).
+  const wards = [...new Set(index.plans.map((p) => p.municipality.name))];
+  await page.route("**/data/wards.json", (route) => route.fulfill(json({ schema_version: index.schema_version, per_file: wards.length, names: wards })));
+  await page.route("**/data/wards/0.json", (route) => route.fulfill(json(index)));
   await page.route("**/data/plans.json", (route) => route.fulfill(json(dataset)));
   await page.route("**/data/plans/*.json", (route) => {
     const id = new URL(route.request().url()).pathname.split("/").pop().replace(/\.json$/, "");

@@ -1,7 +1,7 @@
 // The app loads the bundled dataset and lists every measure; a missing, unreachable or malformed
 // dataset gives a clear bilingual message with a retry, never a blank page. Views across plans read the
 // search index (data/search/index.json) and then only what they show (src/parts.rs); the start page only
-// data/index.json.
+// data/wards.json and the first file of the plans it lists.
 import { test, expect, builtDataset } from "./fixtures.mjs";
 
 const DATA = "**/data/search/index.json";
@@ -24,7 +24,7 @@ test("lists every measure of the bundled dataset, in Japanese", async ({ page })
   await expect(first).toContainText("情報政策課");
 });
 
-test("the start page lists every plan from index.json alone", async ({ page }) => {
+test("the start page lists every plan from the municipalities' names and the first file of their plans alone", async ({ page }) => {
   const requested = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
   await page.goto("./");
@@ -32,7 +32,7 @@ test("the start page lists every plan from index.json alone", async ({ page }) =
   for (const plan of builtDataset().plans) {
     await expect(page.locator(`[data-plan-id="${plan.id}"]`)).toContainText(plan.title);
   }
-  expect(requested.filter((p) => p.includes("/data/"))).toEqual(["/data/index.json"]);
+  expect(requested.filter((p) => p.includes("/data/")).sort()).toEqual(["/data/wards.json", "/data/wards/0.json"]);
 });
 
 test("a view of one plan loads only that plan's file", async ({ page }) => {
@@ -46,6 +46,9 @@ test("a view of one plan loads only that plan's file", async ({ page }) => {
 // The start script (scripts/postbuild.mjs) asks for the first view's file beside the wasm: it must be the
 // file the app reads, and the app must take the preloaded copy rather than download it again.
 for (const [url, file, view] of [
+  ["./", "wards.json", "[data-plan-id]"],
+  ["./", "wards/0.json", "[data-plan-id]"],
+  ["./?lang=en", "wards/0.en.json", "[data-plan-id]"],
   ["./?plan=kita-dx2025", "plans/kita-dx2025.json", "[data-measure-id]"],
   ["./?plan=kita-dx2025&view=tree", "plans/kita-dx2025.json", "[data-plan-id]"],
   ["./?plan=kita-dx2025&view=tree", "index.json", ".outlook-answer"],
@@ -115,10 +118,7 @@ test("the cards of a search, arriving one file after another, don't draw the fil
   expect(await page.evaluate(() => window.facetChanges)).toBe(withResult);
 });
 
-test("where the URL names no one file (the start page, a list of two plans), nothing is preloaded", async ({ page }) => {
-  await page.goto("./");
-  await expect(page.locator("[data-plan-id]").first()).toBeVisible();
-  expect(await page.locator('link[rel="preload"]').count()).toBe(0);
+test("where the URL names no one file (a list of two plans), nothing is preloaded", async ({ page }) => {
   await page.goto("./?plan=kita-dx2025&plan=taito-dx2026");
   await expect(page.locator("[data-measure-id]").first()).toBeVisible();
   expect(await page.locator('link[rel="preload"]').count()).toBe(0);

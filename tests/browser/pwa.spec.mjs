@@ -64,7 +64,7 @@ test("the worker takes the first view's hashed files from the HTTP cache instead
     expect(count(/^GET \/plan-explorer-[0-9a-f]+\.js$/)).toBe(1);
     expect(count(/^GET \/app-[0-9a-f]+\.css$/)).toBe(1);
     // Unhashed files could be stale in the HTTP cache, so the worker asks the server again.
-    expect(count(/^GET \/data\/index\.json$/)).toBe(2);
+    expect(count(/^GET \/data\/wards\.json$/)).toBe(2);
     // What the first view didn't need is downloaded once, by the worker.
     expect(count(/^GET \/staff-[0-9a-f]{16}_bg\.wasm$/)).toBe(1);
   });
@@ -82,7 +82,7 @@ test("a new version waits for the user's click, then replaces the old one whole"
     writeFileSync(sw, readFileSync(sw, "utf8").replace(`"${oldVersion}"`, '"0000000000000new"'));
     const html = join(site.dir, "index.html");
     writeFileSync(html, readFileSync(html, "utf8").replace("<head>", '<head>\n  <meta name="build" content="new">'));
-    const index = join(site.dir, "data/index.json");
+    const index = join(site.dir, "data/wards/0.json");
     writeFileSync(index, readFileSync(index, "utf8").replace("板橋区DX推進計画2025", "板橋区DX推進計画2025（新版）"));
     const build = async () => {
       const shell = (await page.locator('meta[name="build"]').count()) ? "new" : "old";

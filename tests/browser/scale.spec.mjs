@@ -77,13 +77,19 @@ test("the compare view across 16x the plans shows three municipalities at a time
   expect(requested.every((r) => r.endsWith("/data/search/index.json") || r.includes("/data/names/"))).toBe(true);
 });
 
-test("the start page shows twelve of 18 municipalities and finds the others by typing a name", async ({ page }) => {
+test("the start page shows twelve of 18 municipalities and finds the others by typing a name, reading their plans then", async ({ page }) => {
+  const from = server.requests.length;
   await page.goto(server.url);
   await expect(page.locator(".ward-card:visible")).toHaveCount(12);
+  await expect(page.locator(".ward-card:visible [data-plan-id]").first()).toBeVisible();
   await expect(page.locator("#ward-finder-status")).toHaveText("18の自治体のうち12を表示しています。名前を入力すると絞り込めます。");
+  // The names and the plans of the twelve shown: not every plan's line (index.json grows with every plan).
+  expect(dataRequests(from).map((r) => r.split(" ")[1]).sort()).toEqual(["/data/wards.json", "/data/wards/0.json"]);
   await page.getByLabel("自治体名で探す").fill("試験市0015");
   await expect(page.locator(".ward-card:visible")).toHaveCount(1);
   await expect(page.locator(".ward-card:visible h3")).toHaveText("試験市0015");
+  await expect(page.locator(".ward-card:visible [data-plan-id]").first()).toContainText("試験市0015");
+  expect(dataRequests(from).map((r) => r.split(" ")[1])).toContain("/data/wards/1.json");
   await expect(page.locator("#ward-finder-status")).toHaveText("1の自治体を表示しています。");
   // Full-width digits fold as a search does.
   await page.getByLabel("自治体名で探す").fill("試験市００１５");
