@@ -52,11 +52,8 @@ pub fn StartView(wards: Arc<Wards>, #[prop(optional)] plans: Option<Arc<PlanInde
             let (wards, files) = (wards.clone(), files.clone());
             let plans = move || match file.get() {
                 Some(Ok(file)) => plan_items(&file, &ward, &base, lang).into_any(),
-                Some(Err(Some(failure))) => {
-                    let (wards, files) = (wards.clone(), files.clone());
-                    let on_retry = Callback::new(move |()| read_shown(&wards, &files));
-                    view! { <ErrorPanel failure on_retry/> }.into_any()
-                }
+                // Said once, above the cards.
+                Some(Err(Some(_))) => ().into_any(),
                 _ => view! { <p class="status" role="status">{t.loading}</p> }.into_any(),
             };
             view! {
@@ -68,6 +65,15 @@ pub fn StartView(wards: Arc<Wards>, #[prop(optional)] plans: Option<Arc<PlanInde
         })
         .collect_view();
     read_shown(&wards, &files);
+    let failure = {
+        let (wards, files) = (wards.clone(), files.clone());
+        move || {
+            let failure = files.iter().find_map(|file| file.with(|f| f.clone()?.err()?))?;
+            let (wards, files) = (wards.clone(), files.clone());
+            let on_retry = Callback::new(move |()| read_shown(&wards, &files));
+            Some(view! { <ErrorPanel failure on_retry/> })
+        }
+    };
     view! {
         <section aria-labelledby="topics-title">
             <h2 id="topics-title">{t.topics_heading}</h2>
@@ -85,6 +91,7 @@ pub fn StartView(wards: Arc<Wards>, #[prop(optional)] plans: Option<Arc<PlanInde
                     <p class="hint" id="ward-finder-status" role="status">{(t.wards_shown)(WARDS_AT_ONCE, total)}</p>
                 </div>
             })}
+            {failure}
             <div class="wards">{ward_cards}</div>
         </section>
     }

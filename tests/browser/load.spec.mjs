@@ -35,6 +35,26 @@ test("the start page lists every plan from the municipalities' names and the fir
   expect(requested.filter((p) => p.includes("/data/")).sort()).toEqual(["/data/wards.json", "/data/wards/0.json"]);
 });
 
+test("a file of the start page's plans that doesn't fit its names is refused once, naming the problem, and retry reads it again", async ({ page }) => {
+  let broken = true;
+  await page.route("**/data/wards/0.json", async (route) => {
+    if (!broken) return route.continue();
+    const response = await route.fetch();
+    const file = await response.json();
+    file.plans = file.plans.filter((p) => p.municipality.name !== "北区");
+    await route.fulfill({ response, json: file });
+  });
+  await page.goto("./");
+  await expect(page.locator(".error-panel")).toHaveCount(1);
+  await page.locator(".error-panel summary").click();
+  await expect(page.locator(".error-panel")).toContainText("has no plan of 北区");
+  await expect(page.locator("[data-plan-id]")).toHaveCount(0);
+  broken = false;
+  await page.locator(".error-panel").getByRole("button").click();
+  await expect(page.locator('[data-plan-id="kita-dx2025"]')).toBeVisible();
+  await expect(page.locator(".error-panel")).toHaveCount(0);
+});
+
 test("a view of one plan loads only that plan's file", async ({ page }) => {
   const requested = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
