@@ -33,7 +33,8 @@ use crate::views::{
 /// How much of the data a view needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Scope {
-    Index,
+    /// The municipalities' names, for the start page ([`plan_core::wards`]).
+    Wards,
     Plan(String),
     /// The search index, and each plan's files as views show them ([`crate::parts`]).
     Search,
@@ -48,7 +49,7 @@ impl Scope {
         let measure_plan = q.measure.as_deref().and_then(|m| m.split_once('.')).map(|(plan, _)| plan.to_string());
         let across = if search { Scope::Search } else { Scope::All };
         match (q.effective_view(), &measure_plan) {
-            (None, None) => Scope::Index,
+            (None, None) => Scope::Wards,
             (Some(View::Compare), None) => across,
             (_, None) if english && !q.q.trim().is_empty() => across,
             _ => match (q.plans.as_slice(), measure_plan) {
@@ -65,9 +66,9 @@ impl Scope {
     fn covers(&self, need: &Scope) -> bool {
         match (self, need) {
             (Scope::All, _) => true,
-            (Scope::Search, Scope::Search | Scope::Index) => true,
+            (Scope::Search, Scope::Search | Scope::Wards) => true,
             (Scope::Plan(have), Scope::Plan(want)) => have == want,
-            (Scope::Index, Scope::Index) => true,
+            (Scope::Wards, Scope::Wards) => true,
             _ => false,
         }
     }
@@ -75,7 +76,7 @@ impl Scope {
     /// `suffix`: `.en` where the plans are read in English (`Bundle::suffix`).
     fn url(&self, suffix: &str) -> String {
         match self {
-            Scope::Index => format!("data/wards{suffix}.json"),
+            Scope::Wards => format!("data/wards{suffix}.json"),
             Scope::Plan(id) => format!("data/plans/{id}{suffix}.json"),
             Scope::Search => format!("data/search/index{suffix}.json"),
             Scope::All => data::DATASET_URL.to_string(),
@@ -94,7 +95,7 @@ enum Data {
 impl Data {
     fn scope(&self) -> Option<&Scope> {
         match self {
-            Data::Wards(_) => Some(&Scope::Index),
+            Data::Wards(_) => Some(&Scope::Wards),
             Data::Ready(scope, _) => Some(scope),
             Data::Loading | Data::Failed(_) => None,
         }
@@ -158,7 +159,7 @@ pub fn App() -> impl IntoView {
         spawn_local(async move {
             let url = scope.url(bundle.suffix());
             let loaded = match scope {
-                Scope::Index => data::fetch_parsed(&url, plan_core::load_wards).await.map(|wards| Data::Wards(Arc::new(wards))),
+                Scope::Wards => data::fetch_parsed(&url, plan_core::load_wards).await.map(|wards| Data::Wards(Arc::new(wards))),
                 Scope::Search => data::fetch_text(&url).await.and_then(|text| {
                     let malformed = |error| LoadFailure::malformed(error, &text);
                     let index = plan_core::load_search_index(&text).map_err(malformed)?;

@@ -63,7 +63,7 @@ test.describe("axe finds no WCAG 2.1 A/AA violation", () => {
     test.describe(() => {
       test.use({ expectedConsoleErrors: [/404/] });
       test(`error page (${lang})`, async ({ page }) => {
-        await page.route(/\/data\/index(\.en)?\.json$/, (route) => route.fulfill({ status: 404, body: "not found" }));
+        await page.route(/\/data\/wards(\.en)?\.json$/, (route) => route.fulfill({ status: 404, body: "not found" }));
         await page.goto(url("", lang));
         await expect(page.getByRole("alert").filter({ hasText: "データを読み込めませんでした" })).toBeVisible();
         expect(await axeReport(page), `axe violations on the error page (${lang})`).toBe("");
