@@ -126,7 +126,7 @@ read_structs! {
         id: String, title: String, kind: SummaryKind, fy: Option<FiscalYear>, note: Option<String>,
         rows: Vec<SummaryRow>, source: SourceRef,
     }
-    SummaryRow { policy: Option<String>, label: String, total: Option<i64>, counts: BTreeMap<String, i64>, note: Option<String>, line: u32 }
+    SummaryRow { policy: Option<String>, label: String, total: Option<i64>, counts: Counts, note: Option<String>, line: u32 }
     PlanIndex { schema_version: u32, plans: Vec<IndexEntry> }
     IndexEntry { id: String, title: String, municipality: Municipality, period: Period, status: String, measures: usize, policies: usize, file: String, record: Vec<Record> = default }
     Record { fy: FiscalYear, graded: u32, not_met: u32, source: SourceRef }
@@ -244,30 +244,45 @@ impl Deserialize for Texts {
     }
 }
 
-/// An object of strings, in key order (as serde writes a map): out of order, a lookup would miss, so it is refused.
 impl Visitor for Place<Texts> {
     fn map(&mut self) -> Result<Box<dyn Map + '_>> {
-        struct Pairs<'a> {
-            pairs: Vec<(String, Option<String>)>,
-            out: &'a mut Option<Texts>,
+        Ok(Box::new(Pairs { pairs: Vec::new(), out: &mut self.out, wrap: Texts }))
+    }
+}
+
+impl Deserialize for Counts {
+    fn begin(out: &mut Option<Self>) -> &mut dyn Visitor {
+        Place::new(out)
+    }
+}
+
+impl Visitor for Place<Counts> {
+    fn map(&mut self) -> Result<Box<dyn Map + '_>> {
+        Ok(Box::new(Pairs { pairs: Vec::new(), out: &mut self.out, wrap: Counts }))
+    }
+}
+
+/// An object, as its pairs in key order (as serde writes a map): out of order, a lookup would miss, so it is
+/// refused; `wrap` makes the type that holds them.
+struct Pairs<'a, V, T> {
+    pairs: Vec<(String, Option<V>)>,
+    out: &'a mut Option<T>,
+    wrap: fn(Vec<(String, V)>) -> T,
+}
+
+impl<V: Deserialize, T> Map for Pairs<'_, V, T> {
+    fn key(&mut self, key: &str) -> Result<&mut dyn Visitor> {
+        self.pairs.push((key.to_string(), None));
+        let (_, value) = self.pairs.last_mut().expect("just pushed");
+        Ok(Deserialize::begin(value))
+    }
+    fn finish(&mut self) -> Result<()> {
+        let pairs = std::mem::take(&mut self.pairs).into_iter().map(|(k, v)| Some((k, v?))).collect::<Option<Vec<_>>>().ok_or(Error)?;
+        if !pairs.windows(2).all(|w| w[0].0 < w[1].0) {
+            return Err(Error);
         }
-        impl Map for Pairs<'_> {
-            fn key(&mut self, key: &str) -> Result<&mut dyn Visitor> {
-                self.pairs.push((key.to_string(), None));
-                let (_, value) = self.pairs.last_mut().expect("just pushed");
-                Ok(Deserialize::begin(value))
-            }
-            fn finish(&mut self) -> Result<()> {
-                let pairs = std::mem::take(&mut self.pairs).into_iter().map(|(k, v)| Some((k, v?))).collect::<Option<Vec<_>>>();
-                let texts = Texts(pairs.ok_or(Error)?);
-                if !texts.is_sorted() {
-                    return Err(Error);
-                }
-                *self.out = Some(texts);
-                Ok(())
-            }
-        }
-        Ok(Box::new(Pairs { pairs: Vec::new(), out: &mut self.out }))
+        *self.out = Some((self.wrap)(pairs));
+        Ok(())
     }
 }
 
@@ -407,7 +422,7 @@ mod tests {
                         policy: Some("p.a".into()),
                         label: "計".into(),
                         total: Some(3),
-                        counts: BTreeMap::from([("measures".into(), 3), ("policies".into(), -1)]),
+                        counts: Counts::from([("measures", 3), ("policies", -1)]),
                         note: Some("注".into()),
                         line: 11,
                     }],

@@ -335,10 +335,51 @@ pub struct SummaryRow {
     pub label: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
-    pub counts: BTreeMap<String, i64>,
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, i64>"))]
+    pub counts: Counts,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub line: u32,
+}
+
+/// A row's counts, by grade or by what is counted (`measures`, `policies`): a JSON object of numbers, held as
+/// its pairs in key order, as [`crate::translation::Texts`] holds strings: a map type of its own costs the
+/// wasm its code (ARCHITECTURE.md, Budgets).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "BTreeMap<String, i64>", into = "BTreeMap<String, i64>")]
+pub struct Counts(pub(crate) Vec<(String, i64)>);
+
+impl Counts {
+    pub fn get(&self, key: &str) -> Option<i64> {
+        let at = self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        Some(self.0[at].1)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, i64)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), *v))
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = i64> + '_ {
+        self.0.iter().map(|(_, v)| *v)
+    }
+}
+
+impl From<BTreeMap<String, i64>> for Counts {
+    fn from(map: BTreeMap<String, i64>) -> Counts {
+        Counts(map.into_iter().collect())
+    }
+}
+
+impl From<Counts> for BTreeMap<String, i64> {
+    fn from(counts: Counts) -> BTreeMap<String, i64> {
+        counts.0.into_iter().collect()
+    }
+}
+
+impl<const N: usize> From<[(&str, i64); N]> for Counts {
+    fn from(pairs: [(&str, i64); N]) -> Counts {
+        pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<BTreeMap<_, _>>().into()
+    }
 }
 
 /// `index.json`: one line per plan, enough for the start page without loading any plan.

@@ -65,7 +65,7 @@ pub fn compare_row(plan: &Plan, summary: &Summary, row: &SummaryRow) -> Vec<Comp
     let printed_total = row.total.map(|t| ("total".to_string(), t));
     row.counts
         .iter()
-        .map(|(k, &v)| (k.clone(), v))
+        .map(|(k, v)| (k.to_string(), v))
         .chain(printed_total)
         .map(|(key, reported)| {
             let computed = computed.iter().find(|(k, _)| *k == key).and_then(|&(_, c)| c);

@@ -380,12 +380,12 @@ impl PlanCheck<'_> {
                     self.push(id, format!("{at}.policy"), format!("names unknown policy \"{policy}\""), "Name a policy of the same plan, or leave it out for the whole plan.");
                 }
             }
-            for (key, &count) in &row.counts {
+            for (key, count) in row.counts.iter() {
                 if count < 0 {
                     self.push(id, format!("{at}.counts.{key}"), format!("is negative ({count})"), "A count is zero or more, as printed.");
                 }
                 let known = match summary.kind {
-                    SummaryKind::GradeCounts => grades.contains(&key.as_str()),
+                    SummaryKind::GradeCounts => grades.contains(&key),
                     SummaryKind::ItemCounts => key == "policies" || key == "measures",
                 };
                 if !known {

@@ -256,7 +256,7 @@ impl PlanFile {
                             policy: r.policy.as_deref().map(global),
                             label: r.label,
                             total: r.total,
-                            counts: r.counts,
+                            counts: r.counts.into(),
                             note: r.note,
                             line: r.line,
                         })

@@ -111,7 +111,7 @@ fn every_number_appears_on_the_line_it_cites() {
         for summary in &plan.summaries {
             for row in &summary.rows {
                 let at = format!("{} {}", summary.id, row.label);
-                for (key, &count) in &row.counts {
+                for (key, count) in row.counts.iter() {
                     check(&summary.source.file, row.line, count as f64, format!("{at} {key}"));
                 }
                 if let Some(total) = row.total {

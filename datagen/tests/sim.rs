@@ -161,8 +161,8 @@ fn ict2020_reported_grades_roll_up_to_figure_14() {
             None => Scope::Plan,
         };
         let rollup = rollups.iter().find(|r| r.scope == scope).unwrap();
-        for (grade, &count) in &row.counts {
-            let g = plan.grades.iter().position(|x| &x.grade == grade).unwrap();
+        for (grade, count) in row.counts.iter() {
+            let g = plan.grades.iter().position(|x| x.grade == grade).unwrap();
             let expected = &rollup.grades[g];
             assert_eq!((expected.mean, expected.low, expected.high), (count as f64, count as usize, count as usize), "{} {grade}", row.label);
         }

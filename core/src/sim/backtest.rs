@@ -110,7 +110,7 @@ pub fn backtests(dataset: &Dataset, index: &PlanIndex, sim: &Simulation) -> Vec<
                 .enumerate()
                 .map(|(row_at, row)| {
                     let measures = row.total.unwrap_or_else(|| row.counts.values().sum()).max(0) as usize;
-                    let printed = row.counts.get(worst).copied().unwrap_or(0).max(0) as usize;
+                    let printed = row.counts.get(worst).unwrap_or(0).max(0) as usize;
                     let evidence = Prediction::of(Counts::beta_binomial(measures, a, b), a / (a + b), printed);
                     let rates: Vec<f64> = measures_in_scope(plan, row.policy.as_deref()).iter().filter_map(|m| chance.get(m).copied()).collect();
                     let what_if = (!rates.is_empty()).then(|| {

@@ -58,7 +58,7 @@ pub fn records(plan: &Plan) -> Vec<Record> {
             let summary = printed(fy)?;
             let row = summary.rows.iter().find(|r| r.policy.is_none())?;
             let graded = row.total.unwrap_or_else(|| row.counts.values().sum());
-            let not_met = row.counts.get(worst).copied().unwrap_or(0);
+            let not_met = row.counts.get(worst).unwrap_or(0);
             let source = SourceRef { file: summary.source.file.clone(), line: row.line };
             Some(Record { fy, graded: graded.max(0) as u32, not_met: not_met.max(0) as u32, source })
         })
