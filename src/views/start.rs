@@ -49,7 +49,6 @@ pub fn StartView(wards: Arc<Wards>, #[prop(optional)] plans: Option<Arc<PlanInde
             let file = files[at / wards.per_file];
             let (heading, ward, base) = (ward.clone(), ward.clone(), base.clone());
             let folded = plan_core::text::fold(&crate::url::nfkc(&ward));
-            let (wards, files) = (wards.clone(), files.clone());
             let plans = move || match file.get() {
                 Some(Ok(file)) => plan_items(&file, &ward, &base, lang).into_any(),
                 // Said once, above the cards.
