@@ -7,11 +7,24 @@ cd "$(dirname "$0")/.."
 scripts/install.sh
 . scripts/env.sh
 
+# A Rust warning (an unused variable, dead code) fails the run: the house style keeps none, and a warning
+# left in is often code a change forgot (docs/TESTING.md, Warnings). Cargo replays a cached crate's warnings.
+LOG=$(mktemp)
+no_warnings() {
+  if grep -n '^warning' "$LOG"; then
+    echo "FAIL: the Rust build above warned"
+    exit 1
+  fi
+}
+
 echo "== native tests (core, data tool)"
-cargo test --locked -p plan-core -p plan-data
+cargo test --locked -p plan-core -p plan-data 2>&1 | tee "$LOG"
+no_warnings
 
 echo "== release build"
-trunk build --release
+trunk build --release 2>&1 | tee "$LOG"
+no_warnings
+rm -f "$LOG"
 
 echo "== size of every kind of first view, as loaded in Chromium (fails over 250 KB gzip; README, Size)"
 node scripts/size-report.mjs --dir dist --budget 250000
