@@ -63,13 +63,17 @@ pub fn StartView(wards: Arc<Wards>, #[prop(optional)] plans: Option<Arc<PlanInde
             }
         })
         .collect_view();
-    read_shown(&wards, &files);
+    read_files(&wards, &files, &(0..total.min(WARDS_AT_ONCE)).collect::<Vec<_>>());
     let failure = {
         let (wards, files) = (wards.clone(), files.clone());
         move || {
             let failure = files.iter().find_map(|file| file.with(|f| f.clone()?.err()?))?;
             let (wards, files) = (wards.clone(), files.clone());
-            let on_retry = Callback::new(move |()| read_shown(&wards, &files));
+            let on_retry = Callback::new(move |()| {
+                // A failed file's first municipality stands for it.
+                let failed: Vec<usize> = (0..files.len()).filter(|&k| files[k].with_untracked(|f| matches!(f, Some(Err(Some(_)))))).map(|k| k * wards.per_file).collect();
+                read_files(&wards, &files, &failed);
+            });
             Some(view! { <ErrorPanel failure on_retry/> })
         }
     };
@@ -84,8 +88,8 @@ pub fn StartView(wards: Arc<Wards>, #[prop(optional)] plans: Option<Arc<PlanInde
                 <div class="ward-finder">
                     <label for="ward-finder">{t.find_ward}</label>
                     <input id="ward-finder" type="search" autocomplete="off" on:input=move |ev| {
-                        show_wards(&event_target_value(&ev), total, lang);
-                        read_shown(&wards, &files);
+                        let shown = show_wards(&event_target_value(&ev), total, lang);
+                        read_files(&wards, &files, &shown);
                     }/>
                     <p class="hint" id="ward-finder-status" role="status">{(t.wards_shown)(WARDS_AT_ONCE, total)}</p>
                 </div>
@@ -97,9 +101,10 @@ pub fn StartView(wards: Arc<Wards>, #[prop(optional)] plans: Option<Arc<PlanInde
 }
 
 /// Shows the first [`WARDS_AT_ONCE`] municipalities whose name has every typed word (folded as a search
-/// is), hides the others, and says how many match.
-fn show_wards(typed: &str, total: usize, lang: Lang) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+/// is), hides the others, says how many match, and gives the ones shown.
+fn show_wards(typed: &str, total: usize, lang: Lang) -> Vec<usize> {
+    let mut shown = Vec::new();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return shown };
     let words = plan_core::text::terms(typed, &crate::url::nfkc);
     let mut matching = 0;
     for at in 0..total {
@@ -108,6 +113,7 @@ fn show_wards(typed: &str, total: usize, lang: Lang) {
         let matches = words.iter().all(|w| name.contains(w.as_str()));
         if matches && matching < WARDS_AT_ONCE {
             card.remove_attribute("hidden").ok();
+            shown.push(at);
         } else {
             card.set_attribute("hidden", "").ok();
         }
@@ -116,19 +122,15 @@ fn show_wards(typed: &str, total: usize, lang: Lang) {
     if let Some(status) = document.get_element_by_id("ward-finder-status") {
         status.set_text_content(Some(&(texts(lang).wards_shown)(matching.min(WARDS_AT_ONCE), matching)));
     }
+    shown
 }
 
-/// Reads the files of plans of the cards shown that are not here or on their way; a failed one again.
-fn read_shown(wards: &Arc<Wards>, files: &Arc<Vec<File>>) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+/// Reads the files of plans of the municipalities `shown` that are not here or on their way; a failed one again.
+fn read_files(wards: &Arc<Wards>, files: &Arc<Vec<File>>, shown: &[usize]) {
     let suffix = crate::bundle::use_bundle().suffix();
-    for (k, file) in files.iter().enumerate() {
-        let first = k * wards.per_file;
-        let shown = (first..(first + wards.per_file).min(wards.names.len())).any(|at| {
-            // Before the page is in the document, the first cards are the shown ones.
-            document.get_element_by_id(&format!("ward-{at}")).map_or(at < WARDS_AT_ONCE, |card| !card.has_attribute("hidden"))
-        });
-        if shown && file.with_untracked(|f| matches!(f, None | Some(Err(Some(_))))) {
+    for k in shown.iter().map(|at| at / wards.per_file) {
+        let file = &files[k];
+        if file.with_untracked(|f| matches!(f, None | Some(Err(Some(_))))) {
             file.set(Some(Err(None)));
             let url = format!("data/wards/{k}{suffix}.json");
             let (wards, file) = (wards.clone(), *file);
