@@ -422,7 +422,7 @@ mod tests {
                         policy: Some("p.a".into()),
                         label: "計".into(),
                         total: Some(3),
-                        counts: Counts::from([("measures", 3), ("policies", -1)]),
+                        counts: BTreeMap::from([("measures".to_string(), 3), ("policies".to_string(), -1)]).into(),
                         note: Some("注".into()),
                         line: 11,
                     }],

@@ -376,12 +376,6 @@ impl From<Counts> for BTreeMap<String, i64> {
     }
 }
 
-impl<const N: usize> From<[(&str, i64); N]> for Counts {
-    fn from(pairs: [(&str, i64); N]) -> Counts {
-        pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<BTreeMap<_, _>>().into()
-    }
-}
-
 /// `index.json`: one line per plan, enough for the start page without loading any plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
