@@ -24,14 +24,23 @@ const WARDS_AT_ONCE: usize = 12;
 type File = RwSignal<Option<Result<Arc<PlanIndex>, Option<LoadFailure>>>>;
 
 /// `plans`: the listing when every plan's line is already loaded (the search index has it), else each
-/// file of plans is read when one of its municipalities shows.
+/// file of plans is read when one of its municipalities shows; `first`, the first file, when the app read it
+/// with the names.
 #[component]
-pub fn StartView(wards: Arc<Wards>, #[prop(optional)] plans: Option<Arc<PlanIndex>>) -> impl IntoView {
+pub fn StartView(
+    wards: Arc<Wards>,
+    #[prop(optional)] plans: Option<Arc<PlanIndex>>,
+    first: Option<Arc<PlanIndex>>,
+) -> impl IntoView {
     let nav = use_nav();
     let base = nav.query.get_untracked();
     let lang = base.lang;
     let t = texts(lang);
-    let files: Arc<Vec<File>> = Arc::new((0..wards.files()).map(|_| RwSignal::new(plans.clone().map(Ok))).collect());
+    let files: Arc<Vec<File>> = Arc::new(
+        (0..wards.files())
+            .map(|k| RwSignal::new(plans.clone().or_else(|| first.clone().filter(|_| k == 0)).map(Ok)))
+            .collect(),
+    );
     let topics = t
         .topics
         .iter()
@@ -132,17 +141,20 @@ fn read_files(wards: &Arc<Wards>, files: &Arc<Vec<File>>, shown: &[usize]) {
         let file = &files[k];
         if file.with_untracked(|f| matches!(f, None | Some(Err(Some(_))))) {
             file.set(Some(Err(None)));
-            let url = format!("data/wards/{k}{suffix}.json");
             let (wards, file) = (wards.clone(), *file);
             spawn_local(async move {
-                let read = crate::data::fetch_index(&url).await.and_then(|plans| match wards.check(k, &plans) {
-                    Ok(()) => Ok(plans),
-                    Err(problem) => Err(does_not_fit(&url, problem)),
-                });
-                file.try_set(Some(read.map_err(Some)));
+                file.try_set(Some(read_file(&wards, k, suffix).await.map_err(Some)));
             });
         }
     }
+}
+
+/// File `k` of plans (in English with `suffix` `.en`), checked against the names.
+pub async fn read_file(wards: &Wards, k: usize, suffix: &str) -> Result<Arc<PlanIndex>, LoadFailure> {
+    let url = format!("data/wards/{k}{suffix}.json");
+    let plans = crate::data::fetch_index(&url).await?;
+    wards.check(k, &plans).map_err(|problem| does_not_fit(&url, problem))?;
+    Ok(plans)
 }
 
 /// The plans of municipality `name` in `file`, each linked to its plan view.

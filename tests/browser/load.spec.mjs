@@ -91,10 +91,10 @@ for (const [url, file, view] of [
   });
 }
 
-/** Opens `url` with the records (`index.json`) arriving late, as on a slow network where the preload has not
- *  finished; once every locator shows, the layout shifts the page made. */
-async function shiftsWithLateRecords(page, url, shown) {
-  await page.route("**/data/index.json", async (route) => {
+/** Opens `url` with a data file (the records, `index.json`, unless `file` says another) arriving late, as on a
+ *  slow network where the preload has not finished; once every locator shows, the layout shifts the page made. */
+async function shiftsWithLateRecords(page, url, shown, file = "index.json") {
+  await page.route(`**/data/${file}`, async (route) => {
     await new Promise((r) => setTimeout(r, 600));
     await route.continue();
   });
@@ -114,6 +114,12 @@ test("the plan view waits for the records, so its outlook never pushes the tree 
 test("the simulation waits for the records, so its outlooks never push the what-if down (no layout shift)", async ({ page }) => {
   const shown = [".sim-outlook .outlook-answer", ".sim-table"];
   expect(await shiftsWithLateRecords(page, "./?plan=kita-dx2025&view=sim", shown)).toEqual([]);
+});
+
+test("the start page draws its cards with their plans, so the first municipality's plans never push the others down (no layout shift)", async ({ page }) => {
+  // On a phone, where the cards are on the first screen.
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await shiftsWithLateRecords(page, "./", ["#ward-1 [data-plan-id]"], "wards/0.json")).toEqual([]);
 });
 
 test("the cards of a search, arriving one file after another, don't draw the filters again (issue 17)", async ({ page }) => {
