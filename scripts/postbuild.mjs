@@ -98,11 +98,12 @@ const start = async (name, beforeStart) => {
     const { default: init } = await import(js);
     return init({ module_or_path });
   }
-  // Everything that can fail on the network happens before the running app is taken down.
+  // The staff app starts beside the running one, hidden, and takes it off once its first page is drawn
+  // (\`finish_handover\`, src/bundle.rs): whatever fails before that leaves the running app as it was.
   const [{ default: init }, module] = await Promise.all([import(js), fetchWasm(wasm).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b))]);
-  beforeStart();
+  window.planExplorerHandover = beforeStart;
   return init({ module_or_path: module }).catch((error) => {
-    document.getElementById("fatal").hidden = false;
+    delete window.planExplorerHandover;
     throw error;
   });
 };

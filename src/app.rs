@@ -121,12 +121,20 @@ pub fn mount(bundle: Bundle) {
 }
 
 fn mount_now(bundle: Bundle) {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .expect("index.html has #app");
-    root.set_inner_html("");
+    let document = web_sys::window().and_then(|w| w.document()).expect("a page has a document");
+    let app = document.get_element_by_id("app").expect("index.html has #app");
+    // A hand-over: beside the resident app, hidden until its first page is drawn (`bundle::finish_handover`).
+    let root = if crate::bundle::handover_pending() {
+        let root = document.create_element("div").expect("a div can be made");
+        root.set_id(crate::bundle::HANDOVER_ROOT);
+        root.set_attribute("hidden", "").ok();
+        app.after_with_node_1(&root).ok();
+        root
+    } else {
+        app.set_inner_html("");
+        app
+    };
+    let root = root.dyn_into::<web_sys::HtmlElement>().expect("a div is an HTML element");
     crate::i18n::carry(bundle.texts);
     let handle = leptos::mount::mount_to(root, move || {
         provide_context(bundle);
@@ -244,6 +252,12 @@ pub fn App() -> impl IntoView {
     let page = Memo::new(move |_| nav.query.with(|q| (q.effective_view(), q.measure.clone(), q.lang)));
     let is_start = move || matches!(page.get(), (None, None, _));
     let embed = Memo::new(move |_| nav.query.with(|q| q.embed));
+    // A page that is not the explorer's (the start page, an error) is shown too, once it is drawn.
+    Effect::new(move |_| {
+        if data.with(|d| !matches!(d, Data::Loading)) {
+            (bundle.page_shown)();
+        }
+    });
     let content = move || {
         let (_, _, lang) = page.get();
         match data.get() {

@@ -81,7 +81,7 @@ impl Bundle {
         Bundle {
             toolbar: || view! { <Toolbar/> }.into_any(),
             sim_view: || view! { <SimView/> }.into_any(),
-            page_shown: restore_focus,
+            page_shown: finish_handover,
             search: false,
             texts: i18n::both,
             switches_in_place: true,
@@ -115,8 +115,9 @@ pub fn use_bundle() -> Bundle {
 
 #[wasm_bindgen]
 extern "C" {
-    /// Defined by the start script (scripts/postbuild.mjs): fetches and compiles the staff bundle,
-    /// then calls `unmount` and starts it. Rejects, before `unmount`, if it can't be fetched.
+    /// Defined by the start script (scripts/postbuild.mjs): fetches, compiles and starts the staff bundle,
+    /// which calls `unmount` once it has drawn its first page ([`finish_handover`]). Rejects, with this
+    /// app still there, if the staff bundle can't be fetched or started.
     #[wasm_bindgen(catch, js_namespace = window, js_name = planExplorerLoadStaff)]
     fn load_staff_bundle(unmount: &JsValue) -> Result<js_sys::Promise, JsValue>;
 }
@@ -141,8 +142,46 @@ pub fn request_focus(selector: &str) {
     }
 }
 
+/// The element the staff bundle starts in while a resident app is still on the page.
+pub const HANDOVER_ROOT: &str = "app-handover";
+
+/// What the start script left for the staff bundle: the resident app's `unmount`, while a hand-over waits
+/// for the staff app's first page.
+fn pending_handover() -> Option<js_sys::Function> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &JsValue::from_str(HANDOVER_KEY)).ok()?.dyn_into().ok()
+}
+
+/// Whether this app starts beside a resident app it will replace ([`finish_handover`]).
+pub fn handover_pending() -> bool {
+    pending_handover().is_some()
+}
+
+/// Runs once a page of the staff app is in the DOM: if it started beside the resident app, takes that one
+/// off and shows this one in its place, in one go, so no frame shows an empty page or a loading line (the
+/// resident app used to be taken off first: 170 ms of an empty page, then of 「読み込み中」, and the scroll
+/// position lost with the page's height); then puts focus back where the user was.
+pub fn finish_handover() {
+    if let Some(unmount) = pending_handover() {
+        if let Some(window) = web_sys::window() {
+            js_sys::Reflect::delete_property(&window, &JsValue::from_str(HANDOVER_KEY)).ok();
+        }
+        unmount.call0(&JsValue::NULL).ok();
+        if let Some(document) = web_sys::window().and_then(|w| w.document())
+            && let (Some(old), Some(new)) = (document.get_element_by_id("app"), document.get_element_by_id(HANDOVER_ROOT))
+        {
+            old.remove();
+            new.set_id("app");
+            new.remove_attribute("hidden").ok();
+        }
+    }
+    restore_focus();
+}
+
+const HANDOVER_KEY: &str = "planExplorerHandover";
+
 /// Moves focus where [`request_focus`] asked, once, if that element is there.
-pub fn restore_focus() {
+fn restore_focus() {
     let Some(body) = body() else { return };
     let Some(selector) = body.get_attribute(FOCUS_ATTRIBUTE) else { return };
     if let Some(element) = body.query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {

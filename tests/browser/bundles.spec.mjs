@@ -43,6 +43,28 @@ test("the staff tools button hands over to the staff bundle, keeping the view an
   await expect(page.locator("input[type=search]")).toHaveCount(1);
 });
 
+test("the hand-over never shows an empty page or a loading line in place of the list", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(LIST);
+  await expect(page.locator(".result-count")).toBeVisible();
+  // Every frame from the click until the staff tools show: how many measures the page shows.
+  await page.evaluate(() => {
+    window.handoverFrames = [];
+    const sample = () => {
+      window.handoverFrames.push(document.querySelectorAll("#app [data-measure-id]").length);
+      const staff = [...document.querySelectorAll("#app button")].some((b) => b.textContent.startsWith("CSVで保存"));
+      if (!staff && window.handoverFrames.length < 1000) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await page.getByRole("button", { name: "職員向けツール" }).click();
+  await expect(page.getByRole("button", { name: "CSVで保存（Excel用）" })).toBeVisible();
+  const frames = await page.evaluate(() => window.handoverFrames);
+  const measures = await page.locator("[data-measure-id]").count();
+  expect(frames.length).toBeGreaterThan(1);
+  expect(frames.filter((shown) => shown !== measures)).toEqual([]);
+});
+
 test("the simulation tab loads the staff bundle, and Back returns to the list", async ({ page }) => {
   await page.goto(LIST);
   await expect(page.locator(".result-count")).toBeVisible();

@@ -75,7 +75,7 @@ for (const [url, file, view] of [
   ["./?view=tree&lang=en", "records.en.json", ".outlook-answer"],
   ["./?plan=itabashi-ict2025&view=sim", "plans/itabashi-ict2025.json", ".outlook-answer"],
   ["./?plan=itabashi-ict2025&view=sim", "index.json", ".outlook-answer"],
-  ["./?measure=kita-dx2025.m1-1-1-1", "plans/kita-dx2025.json", "h1"],
+  ["./?measure=kita-dx2025.m1-1-1-1", "plans/kita-dx2025.json", "article.measure-detail"],
   ["./?view=compare", "search/index.json", "[data-theme-id]"],
   ["./?plan=taito-dx2026&lang=en", "plans/taito-dx2026.en.json", "[data-measure-id]"],
   ["./?plan=kita-dx2025&policy=kita-dx2025.p1-1&embed=1", "plans/kita-dx2025.json", "[data-measure-id]"],
