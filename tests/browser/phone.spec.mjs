@@ -34,6 +34,18 @@ test("at 320 px (the narrowest the standard asks to reflow to) no view scrolls s
   }
 });
 
+test("a measure's labels leave its values most of a phone's width, in Japanese and in English", async ({ page }) => {
+  for (const url of ["./?measure=itabashi-ict2025.m01", "./?measure=itabashi-ict2025.m01&lang=en"]) {
+    await page.goto(url);
+    await expect(page.locator(".facts dd").first()).toBeVisible();
+    const [width, values] = await page.evaluate(() => [
+      document.querySelector(".facts").getBoundingClientRect().width,
+      [...document.querySelectorAll(".facts dd")].map((dd) => dd.getBoundingClientRect().width),
+    ]);
+    expect(Math.min(...values) / width, url).toBeGreaterThan(0.55);
+  }
+});
+
 test("no table cell shown is narrower than 4 em on a phone, and at 1280 px tables use the width", async ({ page }) => {
   const tableViews = [
     ...views.map(([name, url, first]) => [name, url, first]),
