@@ -31,6 +31,11 @@ pub fn english(_: Lang) -> &'static Texts {
     &EN
 }
 
+/// `n` and the English noun for that many: "1 measure", "2 measures".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Both: the staff bundle, which switches language in place.
 pub fn both(lang: Lang) -> &'static Texts {
     match lang {
@@ -427,8 +432,8 @@ pub static EN: Texts = Texts {
         _ if shown == total => format!("Showing {total} municipalities."),
         _ => format!("Showing {shown} of {total} municipalities. Type a name to narrow them."),
     },
-    measures_count: |n| format!("{n} measures"),
-    results_count: |n| format!("{n} measures found"),
+    measures_count: |n| count(n, "measure", "measures"),
+    results_count: |n| format!("{} found", count(n, "measure", "measures")),
     period: "Period",
     view_list: "List",
     view_tree: "Plan structure",
@@ -441,7 +446,7 @@ pub static EN: Texts = Texts {
     facet_related: "Also include measures linked as related (○)",
     choose_plan_first: "choose one plan first",
     facet_dept: "Department",
-    departments_without_results: |n| format!("Also list the {n} departments with no result"),
+    departments_without_results: |n| format!("Also list the {} with no result", count(n, "department", "departments")),
     departments_with_results: "List only departments with results",
     choice: |text, n| format!("{text} ({n})"),
     facet_year: "Fiscal year",
@@ -544,23 +549,30 @@ pub static EN: Texts = Texts {
     outlook_heading: "Outlook (from past evaluations)",
     outlook_own: |ward, plans, pooled, k, n, low, high, mean| {
         format!(
-            "Judging by {ward}'s past evaluations ({k} of {pooled} measures in {plans} plans not achieved), {low} to {high} of this plan's {n} measures are expected to end not achieved (80% likely within this range; mean {mean})."
+            "Judging by {ward}'s past evaluations ({k} of {} in {} not achieved), {low} to {high} of this plan's {} are expected to end not achieved (80% likely within this range; mean {mean}).",
+            count(pooled as usize, "measure", "measures"),
+            count(plans, "plan", "plans"),
+            count(n, "measure", "measures"),
         )
     },
     outlook_borrowed: |ward, lender, plans, pooled, k, n, low, high, mean| {
         format!(
-            "This data has no record of how {ward}'s measures were evaluated. Borrowing {lender}'s record ({k} of {pooled} measures in {plans} plans not achieved) as a reference, {low} to {high} of this plan's {n} measures would end not achieved (80% range; mean {mean}). This is not based on {ward}'s own results."
+            "This data has no record of how {ward}'s measures were evaluated. Borrowing {lender}'s record ({k} of {} in {} not achieved) as a reference, {low} to {high} of this plan's {} would end not achieved (80% range; mean {mean}). This is not based on {ward}'s own results.",
+            count(pooled as usize, "measure", "measures"),
+            count(plans, "plan", "plans"),
+            count(n, "measure", "measures"),
         )
     },
     outlook_recorded: |fy, n, k| {
         format!(
-            "This plan's outcome is recorded: in the {fy} evaluation, {k} of its {n} measures were not achieved."
+            "This plan's outcome is recorded: in the {fy} evaluation, {k} of its {} not achieved.",
+            if n == 1 { "1 measure was".to_string() } else { format!("{n} measures were") },
         )
     },
     outlook_no_measures: "This plan has no measures in the data, so there is no outlook.",
     outlook_no_evidence: "No ward has a record of evaluated measures in the data, so there is no outlook.",
     outlook_evidence: "The records this rests on",
-    outlook_record: |fy, n, k| format!("{fy} evaluation: {k} of {n} measures not achieved"),
+    outlook_record: |fy, n, k| format!("{fy} evaluation: {k} of {} not achieved", count(n as usize, "measure", "measures")),
     outlook_rule: "A measure counts as \"not achieved\" when it got its plan's lowest grade (未達成 in 板橋区's plans); any other grade (完了, 順調, 概ね順調; 達成+, 達成 …) does not.",
     outlook_method: |a, b, rate| {
         format!(

@@ -1,7 +1,7 @@
 //! UI text of the simulation and the staff tools (export, embed code, import), apart from
 //! [`super::Texts`] so that the resident bundle, which has no staff tools, doesn't carry it.
 
-use super::Lang;
+use super::{Lang, count};
 
 pub fn staff_texts(lang: Lang) -> &'static StaffTexts {
     match lang {
@@ -342,7 +342,7 @@ pub static EN: StaffTexts = StaffTexts {
     local_clear: "Clear imported values",
     local_count: |n| format!("{} imported in this browser.", values(n, "was", "were")),
     import_applied: |n| format!("{} imported. The simulation uses them at once.", values(n, "", "")),
-    import_errors: |n| format!("{n} rows have errors, so nothing can be applied. Fix them and choose the file again."),
+    import_errors: |n| format!("{} errors, so nothing can be applied. Fix them and choose the file again.", if n == 1 { "1 row has".to_string() } else { format!("{n} rows have") }),
     sim_heading: "Will the targets be met?",
     sim_intro: "For every indicator with a numeric target, the values up to the target year are projected under the assumptions below, and the chance of reaching the target is computed: the share of 10,000 random tries of the projection's spread that reach it. The random seed is in the URL, so the same link gives the same numbers.",
     sim_running: "Calculating…",
@@ -399,11 +399,11 @@ pub static EN: StaffTexts = StaffTexts {
     sim_export: "Export scenarios (JSON)",
     sim_import: "Import scenarios (JSON)",
     sim_import_failed: "Not a scenario JSON file.",
-    sim_tally: |p, m, n, t| format!("{p} indicators with numeric targets projected, {m} qualitative targets (実施, 検討…), {n} that cannot be projected, {t} without a target. None is left out."),
-    sim_graded: |g, n| format!("{g} of {n} measures graded."),
+    sim_tally: |p, m, n, t| format!("{} with numeric targets projected, {} (実施, 検討…), {n} that cannot be projected, {t} without a target. None is left out.", count(p, "indicator", "indicators"), count(m, "qualitative target", "qualitative targets")),
+    sim_graded: |g, n| format!("{g} of {} graded.", count(n, "measure", "measures")),
     sim_needed: |per, rate| match rate { Some(r) => format!("{per} a year (or {r} growth a year)"), None => format!("{per} a year") },
     sim_chart_label: |plan| format!("{plan}: expected measures per grade (bars) and 80% interval (lines). The table below has the figures."),
-    sim_imported: |n| format!("{n} scenarios imported."),
+    sim_imported: |n| format!("{} imported.", count(n, "scenario", "scenarios")),
     import_not_saved: |n| format!("{} imported, but not stored: this browser refused (its storage is full, or saving is blocked, for example in private mode). The import applies until this page closes. Before closing it, save the values as a CSV file with the button below; importing that file later brings them back.", values(n, "", "")),
     save_unsaved_csv: "Save the unstored values as CSV",
     local_data: "Data in this browser",

@@ -101,3 +101,12 @@ test("the language switch loads the other bundle and keeps the page", async ({ p
   await expect(page).not.toHaveURL(/lang=en/);
   await expect(page.locator("#measure-title")).toContainText("電子申請の推進");
 });
+
+test("counts of one read in the singular: the plan view's 「1 measure」, a search's 「1 measure found」", async ({ page }) => {
+  await page.goto("./?plan=kita-dx2025&view=tree&lang=en");
+  await expect(page.locator(".plan-tree")).toBeVisible();
+  await expect(page.getByText(/^1 measure$/).first()).toBeVisible();
+  await expect(page.getByText(/\b1 measures\b/)).toHaveCount(0);
+  await page.goto("./?q=telework&plan=kita-dx2025&lang=en");
+  await expect(page.locator(".result-count")).toHaveText("1 measure found");
+});
