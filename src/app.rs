@@ -121,26 +121,20 @@ pub fn mount(bundle: Bundle) {
 }
 
 fn mount_now(bundle: Bundle) {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a page has a document");
-    let app = document.get_element_by_id("app").expect("index.html has #app");
-    // A hand-over: beside the resident app, hidden until its first page is drawn (`bundle::finish_handover`).
-    let root = if crate::bundle::handover_pending() {
-        let root = document.create_element("div").expect("a div can be made");
-        root.set_id(crate::bundle::HANDOVER_ROOT);
-        root.set_attribute("hidden", "").ok();
-        app.after_with_node_1(&root).ok();
-        root
-    } else {
-        app.set_inner_html("");
-        app
-    };
-    let root = root.dyn_into::<web_sys::HtmlElement>().expect("a div is an HTML element");
+    let root = (bundle.mount_root)();
     crate::i18n::carry(bundle.texts);
     let handle = leptos::mount::mount_to(root, move || {
         provide_context(bundle);
         App()
     });
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(move || drop(handle))));
+}
+
+/// `#app`, emptied of the static page that shows before the wasm runs.
+pub fn app_root() -> web_sys::HtmlElement {
+    let app = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")).expect("index.html has #app");
+    app.set_inner_html("");
+    app.dyn_into().expect("#app is an HTML element")
 }
 
 /// Takes the app off the page, for the staff bundle to start in its place (`bundle.rs`).

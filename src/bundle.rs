@@ -29,7 +29,11 @@ use crate::views::sim::SimView;
 pub struct Bundle {
     pub toolbar: fn() -> AnyView,
     pub sim_view: fn() -> AnyView,
-    /// Runs once a page is in the DOM: the staff bundle puts focus back where the user was.
+    /// Where the app mounts: `#app`; in the staff bundle, while a resident app is still there, a hidden
+    /// element beside it ([`finish_handover`]).
+    pub mount_root: fn() -> web_sys::HtmlElement,
+    /// Runs once a page is in the DOM: the staff bundle takes the resident app's place and puts focus back
+    /// where the user was.
     pub page_shown: fn(),
     /// Views across plans read the search index and each plan's files as they show them
     /// ([`crate::parts`]), rather than `data/plans.json`. Not in the staff bundle, whose exports and
@@ -65,6 +69,7 @@ impl Bundle {
         Bundle {
             toolbar: || view! { <HandoverToolbar/> }.into_any(),
             sim_view: || view! { <HandoverView/> }.into_any(),
+            mount_root: crate::app::app_root,
             page_shown: || {},
             search: true,
             texts: i18n::japanese,
@@ -81,6 +86,7 @@ impl Bundle {
         Bundle {
             toolbar: || view! { <Toolbar/> }.into_any(),
             sim_view: || view! { <SimView/> }.into_any(),
+            mount_root: staff_root,
             page_shown: finish_handover,
             search: false,
             texts: i18n::both,
@@ -143,7 +149,7 @@ pub fn request_focus(selector: &str) {
 }
 
 /// The element the staff bundle starts in while a resident app is still on the page.
-pub const HANDOVER_ROOT: &str = "app-handover";
+const HANDOVER_ROOT: &str = "app-handover";
 
 /// What the start script left for the staff bundle: the resident app's `unmount`, while a hand-over waits
 /// for the staff app's first page.
@@ -152,9 +158,20 @@ fn pending_handover() -> Option<js_sys::Function> {
     js_sys::Reflect::get(&window, &JsValue::from_str(HANDOVER_KEY)).ok()?.dyn_into().ok()
 }
 
-/// Whether this app starts beside a resident app it will replace ([`finish_handover`]).
-pub fn handover_pending() -> bool {
-    pending_handover().is_some()
+/// `#app`, or, when a resident app is still there, a hidden element beside it, which [`finish_handover`]
+/// shows in its place.
+fn staff_root() -> web_sys::HtmlElement {
+    if pending_handover().is_none() {
+        return crate::app::app_root();
+    }
+    let document = web_sys::window().and_then(|w| w.document()).expect("a page has a document");
+    let root = document.create_element("div").expect("a div can be made");
+    root.set_id(HANDOVER_ROOT);
+    root.set_attribute("hidden", "").ok();
+    if let Some(app) = document.get_element_by_id("app") {
+        app.after_with_node_1(&root).ok();
+    }
+    root.dyn_into().expect("a div is an HTML element")
 }
 
 /// Runs once a page of the staff app is in the DOM: if it started beside the resident app, takes that one
