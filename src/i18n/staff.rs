@@ -147,8 +147,8 @@ pub struct StaffTexts {
     /// (mean, low, high, score)
     pub bt_prediction: fn(String, usize, usize, String) -> String,
     pub bt_score_note: &'static str,
-    /// (rows, evidence score, what-if score)
-    pub bt_scores: fn(usize, String, String) -> String,
+    /// (the total row rather than policy rows, rows, evidence score, what-if score)
+    pub bt_scores: fn(bool, usize, String, String) -> String,
     pub bt_better: &'static str,
     pub bt_worse: &'static str,
     pub bt_split: &'static str,
@@ -192,7 +192,7 @@ pub static JA: StaffTexts = StaffTexts {
     sim_change: "毎年の変化率（%）",
     sim_change_hint: "直近の記録値から毎年この割合で増減するとみなします。",
     sim_spread: "ばらつき（%）",
-    sim_spread_hint: "予測がどれだけ上下にぶれうるか。標準は10%です。",
+    sim_spread_hint: "予測がどれだけ上下にぶれうるか（標準偏差として）。標準は10%です。",
     sim_milestone: "定性的な目標（実施・検討など）の完了確率（%）",
     sim_milestone_hint: "資料に数値のない目標は、この確率で完了するとみなします。標準は80%です。",
     sim_draws: "試行回数",
@@ -305,8 +305,8 @@ pub static JA: StaffTexts = StaffTexts {
         format!("平均{mean}件（80%範囲 {lo}〜{hi}件）、スコア {score}")
     },
     bt_score_note: "スコアは、予測が資料の数に与えた確率の自然対数です（0に近いほど当たり、−∞は「ありえない」と予測したこと）。",
-    bt_scores: |rows, e, w| {
-        if rows == 1 {
+    bt_scores: |total, rows, e, w| {
+        if total {
             format!("計の行：記録にもとづく予測 {e}、仮定による試算 {w}。")
         } else {
             format!("{rows}行の合計：記録にもとづく予測 {e}、仮定による試算 {w}。")
@@ -341,17 +341,17 @@ pub static EN: StaffTexts = StaffTexts {
     ignored_columns: "Columns not read: ",
     local_clear: "Clear imported values",
     local_count: |n| format!("{} imported in this browser.", values(n, "was", "were")),
-    import_applied: |n| format!("{} imported. The simulation uses them at once.", values(n, "", "")),
+    import_applied: |n| format!("{} imported. The simulation uses {} at once.", values(n, "", ""), them(n)),
     import_errors: |n| format!("{} errors, so nothing can be applied. Fix them and choose the file again.", if n == 1 { "1 row has".to_string() } else { format!("{n} rows have") }),
     sim_heading: "Will the targets be met?",
     sim_intro: "For every indicator with a numeric target, the values up to the target year are projected under the assumptions below, and the chance of reaching the target is computed: the share of 10,000 random tries of the projection's spread that reach it. The random seed is in the URL, so the same link gives the same numbers.",
     sim_running: "Calculating…",
     sim_model: "How values are projected",
     sim_model_pace: "At a share of the plan's own pace",
-    sim_model_trend: "The trend of past results continues (needs two recorded values)",
+    sim_model_trend: "The trend of past results continues (needs at least two recorded values)",
     sim_model_change: "A fixed change every year",
     sim_pace: "Pace against the plan (%)",
-    sim_pace_hint: "100% is the plan as written; 80% means 8 tenths of the planned progress.",
+    sim_pace_hint: "100% is the plan as written; 80% means 80% of the planned progress.",
     sim_change: "Change per year (%)",
     sim_change_hint: "From the latest recorded value, values change by this share every year.",
     sim_spread: "Spread (%)",
@@ -368,7 +368,7 @@ pub static EN: StaffTexts = StaffTexts {
     sim_col_projected: "Projected",
     sim_col_grade: "Grade (projected)",
     sim_col_probability: "Chance of reaching",
-    sim_col_needed: "What it would take",
+    sim_col_needed: "Pace needed",
     sim_formula: "Formula",
     sim_start: "Start",
     sim_start_assumed: "nothing recorded: assumed 0",
@@ -404,7 +404,7 @@ pub static EN: StaffTexts = StaffTexts {
     sim_needed: |per, rate| match rate { Some(r) => format!("{per} a year (or {r} growth a year)"), None => format!("{per} a year") },
     sim_chart_label: |plan| format!("{plan}: expected measures per grade (bars) and 80% interval (lines). The table below has the figures."),
     sim_imported: |n| format!("{} imported.", count(n, "scenario", "scenarios")),
-    import_not_saved: |n| format!("{} imported, but not stored: this browser refused (its storage is full, or saving is blocked, for example in private mode). The import applies until this page closes. Before closing it, save the values as a CSV file with the button below; importing that file later brings them back.", values(n, "", "")),
+    import_not_saved: |n| format!("{} imported, but not stored: this browser refused (its storage is full, or saving is blocked, for example in private mode). The import applies until this page closes. Before closing it, save {} as a CSV file with the button below; importing that file later brings {} back.", values(n, "", ""), if n == 1 { "the value" } else { "the values" }, them(n)),
     save_unsaved_csv: "Save the unstored values as CSV",
     local_data: "Data in this browser",
     local_where: "Imported actuals and saved scenarios are kept only in this browser, on this device. Other devices and browsers don't see them, and clearing the browser's data deletes them. To keep them safe, save a backup.",
@@ -418,9 +418,9 @@ pub static EN: StaffTexts = StaffTexts {
     backup_restored: |a, s| format!("Restored: {}, {s} scenario{}.", values(a, "", ""), if s == 1 { "" } else { "s" }),
     backup_not_saved: "This browser refused to store the backup, so nothing was restored and nothing changed.",
     backup_not_checked: "The plans' data could not be loaded, so the backup could not be checked. Try again once online. Nothing was changed.",
-    unsaved_actuals: |n| format!("Not stored in this browser: {}. Closing this page loses them; save them as CSV to keep them.", values(n, "", "")),
-    unsaved_scenarios: |n| format!("Not stored in this browser: {n} scenario{}. Closing this page loses them; keep them with \"Export scenarios (JSON)\" in the simulation.", if n == 1 { "" } else { "s" }),
-    unfit_actuals: |n| format!("Not shown: {} stored in this browser, because the data no longer has their measure, indicator or year (it may have been updated). They are kept, not deleted.", values(n, "", "")),
+    unsaved_actuals: |n| format!("Not stored in this browser: {}. Closing this page loses {}; save {} as CSV to keep {}.", values(n, "", ""), them(n), them(n), them(n)),
+    unsaved_scenarios: |n| format!("Not stored in this browser: {}. Closing this page loses {}; keep {} with \"Export scenarios (JSON)\" in the simulation.", count(n, "scenario", "scenarios"), them(n), them(n)),
+    unfit_actuals: |n| format!("Not shown: {} stored in this browser, because the data no longer has {} measure, indicator or year (it may have been updated). {} kept, not deleted.", values(n, "", ""), if n == 1 { "its" } else { "their" }, if n == 1 { "It is" } else { "They are" }),
     unfit_columns: "Measure ID / indicator ID / fiscal year / value",
     unfit_save_csv: "Save these as CSV",
     unfit_clear: "Delete these values",
@@ -454,10 +454,12 @@ pub static EN: StaffTexts = StaffTexts {
     ev_by_rate: "printed attainment of 100% or more",
     ev_none: |n| {
         format!(
-            "The other {n} indicators have no recorded actual: progress is \"insufficient data\"."
+            "The other {} no recorded actual: {} \"insufficient data\".",
+            if n == 1 { "indicator has".to_string() } else { format!("{n} indicators have") },
+            if n == 1 { "its progress is" } else { "their progress is" },
         )
     },
-    ev_method: "Progress follows the UN SDG Progress Chart: the ratio CR of the compound annual growth between the first and the latest recorded values to the growth the target requires.",
+    ev_method: "Progress is classified as in the UN SDG Progress Chart, by the ratio CR of the compound annual growth between the first and the latest recorded values to the annual growth the target requires.",
     bt_heading: "How well this method predicts (backtest)",
     bt_intro: |what, used| {
         format!(
@@ -474,9 +476,11 @@ pub static EN: StaffTexts = StaffTexts {
         format!("mean {mean} (80% range {lo} to {hi}), score {score}")
     },
     bt_score_note: "A score is the natural logarithm of the probability a prediction gave the printed count (closer to 0 is better; −∞ means it called the count impossible).",
-    bt_scores: |rows, e, w| {
-        if rows == 1 {
+    bt_scores: |total, rows, e, w| {
+        if total {
             format!("Total row: from the record {e}, what if {w}.")
+        } else if rows == 1 {
+            format!("The policy row: from the record {e}, what if {w}.")
         } else {
             format!("The {rows} policy rows together: from the record {e}, what if {w}.")
         }
@@ -490,6 +494,11 @@ pub static EN: StaffTexts = StaffTexts {
 
 /// "1 actual value was" / "3 actual values were": `verb` after one value, `verbs` after several
 /// (empty for none).
+/// "it" for one, "them" for more.
+fn them(n: usize) -> &'static str {
+    if n == 1 { "it" } else { "them" }
+}
+
 fn values(n: usize, verb: &str, verbs: &str) -> String {
     let (noun, verb) = if n == 1 { ("value", verb) } else { ("values", verbs) };
     format!("{n} actual {noun}{}{verb}", if verb.is_empty() { "" } else { " " })

@@ -596,12 +596,12 @@ fn Backtests(sim: Arc<Simulation>, index: Arc<PlanIndex>) -> impl IntoView {
                     })
                     .collect_view();
                 let (total, policies) = test.scores();
-                let verdicts = [total, policies].into_iter().flatten().map(|s| {
+                let verdicts = [total.map(|s| (true, s)), policies.map(|s| (false, s))].into_iter().flatten().map(|(total, s)| {
                     let what_if = s.what_if.map(score).unwrap_or_else(|| "—".into());
                     let better = s.what_if.is_none_or(|w| s.evidence >= w);
                     view! {
                         <p class="bt-verdict">
-                            {(st.bt_scores)(s.rows, score(s.evidence), what_if)}" "
+                            {(st.bt_scores)(total, s.rows, score(s.evidence), what_if)}" "
                             <strong>{if better { st.bt_better } else { st.bt_worse }}</strong>
                         </p>
                     }
