@@ -8,9 +8,15 @@ use crate::data::LoadFailure;
 #[component]
 pub fn ErrorPanel(failure: LoadFailure, on_retry: Callback<()>) -> impl IntoView {
     let (ja, en, detail) = match &failure {
-        LoadFailure::Missing { url, status } => (
+        LoadFailure::Missing { url, status: status @ (404 | 410) } => (
             format!("計画データ（{url}）が見つかりませんでした（HTTP {status}）。"),
             format!("The plan data ({url}) was not found (HTTP {status})."),
+            None,
+        ),
+        // A server error, an overload or a refusal is not a missing file: it may pass.
+        LoadFailure::Missing { url, status } => (
+            format!("計画データ（{url}）を求めたところ、サーバーがエラーを返しました（HTTP {status}）。しばらくしてから、もう一度お試しください。"),
+            format!("The server answered with an error (HTTP {status}) when asked for the plan data ({url}). Please try again in a while."),
             None,
         ),
         LoadFailure::Unreachable { detail } => (

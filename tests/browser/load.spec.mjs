@@ -251,6 +251,19 @@ test.describe("a missing dataset", () => {
   });
 });
 
+test.describe("a server error", () => {
+  test.use({ expectedConsoleErrors: [/503/] });
+
+  test("is not called a missing file: it says the server erred and to try again later", async ({ page }) => {
+    await page.route(DATA, (route) => route.fulfill({ status: 503, body: "busy" }));
+    await page.goto("./?view=list");
+    const alert = page.getByRole("alert").filter({ hasText: "データを読み込めませんでした" });
+    await expect(alert).toContainText("サーバーがエラーを返しました（HTTP 503）");
+    await expect(alert).toContainText("The server answered with an error (HTTP 503)");
+    await expect(alert).not.toContainText("見つかりませんでした");
+  });
+});
+
 test.describe("an unreachable dataset", () => {
   test.use({ expectedConsoleErrors: [/ERR_FAILED|Failed to load resource|Failed to fetch/i] });
 
