@@ -248,7 +248,7 @@ pub fn App() -> impl IntoView {
     let embed = Memo::new(move |_| nav.query.with(|q| q.embed));
     // A page that is not the explorer's (the start page, an error) is shown too, once it is drawn.
     Effect::new(move |_| {
-        if data.with(|d| !matches!(d, Data::Loading)) {
+        if data.with(|d| matches!(d, Data::Wards(..) | Data::Failed(_))) {
             (bundle.page_shown)();
         }
     });
@@ -328,10 +328,11 @@ fn ExplorerPage(explorer: Explorer) -> impl IntoView {
     let query = explorer.query;
     let bundle = use_bundle();
     let page = Memo::new(move |_| query.with(|q| (q.effective_view(), q.measure.clone(), q.embed)));
-    // Effects run after the page below is in the DOM.
+    // Effects run after the page below is in the DOM. The simulation says so itself, once its outlooks are.
     Effect::new(move |_| {
-        page.track();
-        (bundle.page_shown)();
+        if page.with(|(view, measure, _)| !(*view == Some(View::Sim) && measure.is_none())) {
+            (bundle.page_shown)();
+        }
     });
     let parts = explorer.parts.clone();
     let retry = {

@@ -6,7 +6,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use plan_core::format::plan_label;
+
 use crate::bundle::{self, hand_over_to_staff};
+use crate::components::outlook::{PlanOutlook, fetch_index};
 use crate::state::use_explorer;
 
 #[derive(Clone, PartialEq)]
@@ -66,11 +69,34 @@ pub fn HandoverToolbar() -> impl IntoView {
     }
 }
 
-/// The simulation view in the resident bundle: loads the staff bundle, which shows the real one.
+/// The simulation view in the resident bundle: loads the staff bundle, which shows the real one. Meanwhile,
+/// for one plan, the answer from the record, as the staff bundle draws it first: its heading, and the plan's
+/// outlook (the plan view's), so that the answer is there while the what-if loads.
 #[component]
 pub fn HandoverView() -> impl IntoView {
     let status = RwSignal::new(Handover::Idle);
     let load = Callback::new(move |()| start(status, ".tabs [aria-current]"));
     load.run(());
-    view! { <HandoverStatus status on_retry=load/> }
+    let explorer = use_explorer();
+    let t = explorer.texts();
+    let chosen = explorer.query.with_untracked(|q| q.plans.clone());
+    let outlook = match chosen.as_slice() {
+        [id] => explorer.dataset().plans.iter().find(|p| &p.id == id).map(|plan| {
+            let heading_id = format!("sim-outlook-{}", plan.id);
+            let labelled_by = heading_id.clone();
+            view! {
+                <section class="sim-outlook" data-plan-id=plan.id.clone() aria-labelledby=labelled_by>
+                    <h3 id=heading_id>{plan_label(&plan.municipality.name, &plan.title)}</h3>
+                    <PlanOutlook plan_id=plan.id.clone() index=fetch_index()/>
+                </section>
+            }
+        }),
+        _ => None,
+    };
+    view! {
+        <h2>{t.sim_heading}</h2>
+        <p class="lead">{t.sim_evidence_intro}</p>
+        {outlook}
+        <HandoverStatus status on_retry=load/>
+    }
 }

@@ -207,6 +207,10 @@ pub struct Texts {
     pub local_badge: &'static str,
     pub view_sim: &'static str,
     pub fields: fn(&str) -> &'static str,
+    /// The simulation view's heading and its first paragraph, which the resident bundles show too while the
+    /// staff bundle loads.
+    pub sim_heading: &'static str,
+    pub sim_evidence_intro: &'static str,
     pub outlook_heading: &'static str,
     /// (ward, plans, pooled measures, of which 未達成, this plan's measures, low, high, mean)
     pub outlook_own: fn(&str, usize, u32, u32, usize, usize, usize, String) -> String,
@@ -370,6 +374,8 @@ pub static JA: Texts = Texts {
         "evaluations" => "評価",
         _ => "その他",
     },
+    sim_heading: "目標は達成できそうか",
+    sim_evidence_intro: "まず、各区がこれまでに施策をどれだけ達成してきたかの記録から、計画ごとの見通しを示します。その下の「もしも」は、仮定を変えて試す計算で、見通しそのものではありません。",
     outlook_heading: "見通し（これまでの評価から）",
     outlook_own: |ward, plans, pooled, k, n, low, high, mean| {
         format!(
@@ -546,6 +552,8 @@ pub static EN: Texts = Texts {
         "evaluations" => "evaluation",
         _ => "other",
     },
+    sim_heading: "Will the targets be met?",
+    sim_evidence_intro: "First, each plan's outlook from the record of how well the wards have achieved their measures so far. The \"what if\" part below it tries assumptions; it is not the outlook.",
     outlook_heading: "Outlook (from past evaluations)",
     outlook_own: |ward, plans, pooled, k, n, low, high, mean| {
         format!(

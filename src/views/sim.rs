@@ -107,12 +107,19 @@ pub fn SimView() -> impl IntoView {
     // what is below them down (layout shift 0.185 on a phone). Waiting for the first result too made the
     // outlook, the largest paint, 0.3 s later.
     let ready = Memo::new(move |_| index.with(Option::is_some));
-    let loading = explorer.texts().outlook_loading;
+    // After a hand-over, the resident page showed the outlooks while this bundle loaded: it gives its place
+    // once these are drawn, not before (`bundle::finish_handover`).
+    Effect::new(move |_| {
+        if ready.get() {
+            crate::bundle::finish_handover();
+        }
+    });
+    let t = explorer.texts();
     view! {
-        <h2>{st.sim_heading}</h2>
-        <p class="lead">{st.sim_evidence_intro}</p>
+        <h2>{t.sim_heading}</h2>
+        <p class="lead">{t.sim_evidence_intro}</p>
         {move || if !ready.get() {
-            view! { <p class="status" role="status">{loading}</p> }.into_any()
+            view! { <p class="status" role="status">{t.outlook_loading}</p> }.into_any()
         } else {
             view! {
                 {outlooks}

@@ -76,6 +76,36 @@ test("the simulation tab loads the staff bundle, and Back returns to the list", 
   await expect(page).not.toHaveURL(/view=sim/);
 });
 
+test("the simulation tab shows the plan's outlook while the staff bundle loads, and keeps it through the hand-over", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(STAFF, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("./?plan=kita-dx2025");
+  await expect(page.locator(".result-count")).toBeVisible();
+  await page.getByRole("link", { name: "達成の見通し" }).click();
+  // The resident bundle's answer from the record, with the staff bundle still on its way.
+  await expect(page.locator(".sim-outlook .outlook-answer")).toContainText("未達成で終わるのは");
+  await expect(page.getByText("職員向けツールを読み込んでいます")).toBeVisible();
+  await page.evaluate(() => {
+    window.outlookFrames = [];
+    const sample = () => {
+      window.outlookFrames.push(document.querySelectorAll("#app .sim-outlook .outlook-answer").length);
+      if (!document.querySelector("#app #sim-whatif") && window.outlookFrames.length < 1000) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  release();
+  await expect(page.locator("#sim-whatif")).toBeVisible();
+  const frames = await page.evaluate(() => window.outlookFrames);
+  expect(frames.length).toBeGreaterThan(1);
+  expect(frames.filter((shown) => shown !== 1)).toEqual([]);
+  await expect(page.getByRole("link", { name: "達成の見通し" })).toBeFocused();
+});
+
 test.describe("a staff bundle that can't be fetched", () => {
   test.use({ expectedConsoleErrors: [/ERR_FAILED|Failed to load resource|Failed to fetch/i] });
 
