@@ -35,11 +35,11 @@ fn start(status: RwSignal<Handover>, focus_after: &'static str) {
 }
 
 #[component]
-fn HandoverStatus(status: RwSignal<Handover>, on_retry: Callback<()>) -> impl IntoView {
+fn HandoverStatus(status: RwSignal<Handover>, on_retry: Callback<()>, loading: &'static str) -> impl IntoView {
     let t = use_explorer().texts();
     move || match status.get() {
         Handover::Idle => ().into_any(),
-        Handover::Loading => view! { <p class="status" role="status">{t.staff_loading}</p> }.into_any(),
+        Handover::Loading => view! { <p class="status" role="status">{loading}</p> }.into_any(),
         Handover::Failed(detail) => view! {
             <div class="error-panel" role="alert">
                 <p>{t.staff_failed}</p>
@@ -65,7 +65,7 @@ pub fn HandoverToolbar() -> impl IntoView {
                 on:click=move |_| open.run(())>{t.staff_tools}</button>
             <p id="staff-tools-help" class="hint">{t.staff_tools_help}</p>
         </div>
-        <HandoverStatus status on_retry=open/>
+        <HandoverStatus status on_retry=open loading=t.staff_loading/>
     }
 }
 
@@ -97,6 +97,6 @@ pub fn HandoverView() -> impl IntoView {
         <h2>{t.sim_heading}</h2>
         <p class="lead">{t.sim_evidence_intro}</p>
         {outlook}
-        <HandoverStatus status on_retry=load/>
+        <HandoverStatus status on_retry=load loading=t.whatif_loading/>
     }
 }

@@ -89,7 +89,7 @@ test("the simulation tab shows the plan's outlook while the staff bundle loads, 
   await page.getByRole("link", { name: "達成の見通し" }).click();
   // The resident bundle's answer from the record, with the staff bundle still on its way.
   await expect(page.locator(".sim-outlook .outlook-answer")).toContainText("未達成で終わるのは");
-  await expect(page.getByText("職員向けツールを読み込んでいます")).toBeVisible();
+  await expect(page.getByText("「もしも」の試算を読み込んでいます")).toBeVisible();
   await page.evaluate(() => {
     window.outlookFrames = [];
     const sample = () => {
