@@ -179,12 +179,12 @@ fn staff_root() -> web_sys::HtmlElement {
 /// resident app used to be taken off first: 170 ms of an empty page, then of 「読み込み中」, and the scroll
 /// position lost with the page's height); then puts focus back where the user was.
 pub fn finish_handover() {
-    if let Some(unmount) = pending_handover() {
-        if let Some(window) = web_sys::window() {
-            js_sys::Reflect::delete_property(&window, &JsValue::from_str(HANDOVER_KEY)).ok();
-        }
+    if let Some(unmount) = pending_handover()
+        && let Some(window) = web_sys::window()
+    {
+        js_sys::Reflect::delete_property(&window, &JsValue::from_str(HANDOVER_KEY)).ok();
         unmount.call0(&JsValue::NULL).ok();
-        if let Some(document) = web_sys::window().and_then(|w| w.document())
+        if let Some(document) = window.document()
             && let (Some(old), Some(new)) = (document.get_element_by_id("app"), document.get_element_by_id(HANDOVER_ROOT))
         {
             old.remove();

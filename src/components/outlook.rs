@@ -29,6 +29,29 @@ pub fn fetch_index() -> IndexState {
     state.into()
 }
 
+/// A plan's outlook under its heading, as the simulation view opens with it: the staff bundle's with the
+/// plan's evidence below (`children`), the resident bundle's, drawn while the staff one loads, without. One
+/// markup for both, so the hand-over between them changes nothing on screen (`bundle::finish_handover`).
+#[component]
+pub fn OutlookSection(
+    plan_id: String,
+    /// The plan's label (`plan_core::format::plan_label`).
+    heading: String,
+    index: IndexState,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let heading_id = format!("sim-outlook-{plan_id}");
+    let labelled_by = heading_id.clone();
+    let plan = plan_id.clone();
+    view! {
+        <section class="sim-outlook" data-plan-id=plan aria-labelledby=labelled_by>
+            <h3 id=heading_id>{heading}</h3>
+            <PlanOutlook plan_id index/>
+            {children.map(|children| children())}
+        </section>
+    }
+}
+
 /// The outlook of one plan: the sentence, its evidence, and (`to_sim`) a link to the simulation. The
 /// caller gives it a heading.
 #[component]

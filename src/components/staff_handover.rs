@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use plan_core::format::plan_label;
 
 use crate::bundle::{self, hand_over_to_staff};
-use crate::components::outlook::{PlanOutlook, fetch_index};
+use crate::components::outlook::{OutlookSection, fetch_index};
 use crate::state::use_explorer;
 
 #[derive(Clone, PartialEq)]
@@ -82,14 +82,8 @@ pub fn HandoverView() -> impl IntoView {
     let chosen = explorer.query.with_untracked(|q| q.plans.clone());
     let outlook = match chosen.as_slice() {
         [id] => explorer.dataset().plans.iter().find(|p| &p.id == id).map(|plan| {
-            let heading_id = format!("sim-outlook-{}", plan.id);
-            let labelled_by = heading_id.clone();
-            view! {
-                <section class="sim-outlook" data-plan-id=plan.id.clone() aria-labelledby=labelled_by>
-                    <h3 id=heading_id>{plan_label(&plan.municipality.name, &plan.title)}</h3>
-                    <PlanOutlook plan_id=plan.id.clone() index=fetch_index()/>
-                </section>
-            }
+            let heading = plan_label(&plan.municipality.name, &plan.title);
+            view! { <OutlookSection plan_id=plan.id.clone() heading index=fetch_index()/> }
         }),
         _ => None,
     };

@@ -338,7 +338,7 @@ pub static EN: StaffTexts = StaffTexts {
     local_clear: "Clear imported values",
     local_count: |n| format!("{} imported in this browser.", values(n, "was", "were")),
     import_applied: |n| format!("{} imported. The simulation uses {} at once.", values(n, "", ""), them(n)),
-    import_errors: |n| format!("{} errors, so nothing can be applied. Fix them and choose the file again.", if n == 1 { "1 row has".to_string() } else { format!("{n} rows have") }),
+    import_errors: |n| format!("{} errors, so nothing can be applied. Fix them and choose the file again.", count(n, "row has", "rows have")),
     sim_intro: "For every indicator with a numeric target, the values up to the target year are projected under the assumptions below, and the chance of reaching the target is computed: the share of 10,000 random tries of the projection's spread that reach it. The random seed is in the URL, so the same link gives the same numbers.",
     sim_running: "Calculating…",
     sim_model: "How values are projected",

@@ -17,7 +17,7 @@ use plan_core::{Dataset, Plan, PlanIndex};
 use wasm_bindgen::JsCast;
 
 use crate::components::link::QueryLink;
-use crate::components::outlook::{IndexState, PlanOutlook, fetch_index, record_text};
+use crate::components::outlook::{IndexState, OutlookSection, fetch_index, record_text};
 use crate::components::toolbar::{download, indented};
 use crate::i18n::{Texts, fiscal_year, number};
 use crate::local;
@@ -485,8 +485,6 @@ fn department_rollups(plan: &Plan, plan_at: usize, sim: &Simulation, matches: &H
 fn plan_evidence(plan: &Plan, index: IndexState) -> impl IntoView + use<> {
     let explorer = use_explorer();
     let (st, lang) = (staff_texts(explorer.lang()), explorer.lang());
-    let heading_id = format!("sim-outlook-{}", plan.id);
-    let labelled_by = heading_id.clone();
     let indicators: Vec<_> = plan.indicators_by_owner().collect();
     let unrecorded = indicators
         .iter()
@@ -523,9 +521,7 @@ fn plan_evidence(plan: &Plan, index: IndexState) -> impl IntoView + use<> {
         .collect_view();
     let any_rows = indicators.len() > unrecorded;
     view! {
-        <section class="sim-outlook" data-plan-id=plan.id.clone() aria-labelledby=labelled_by>
-            <h3 id=heading_id>{plan_label(&plan.municipality.name, &plan.title)}</h3>
-            <PlanOutlook plan_id=plan.id.clone() index/>
+        <OutlookSection plan_id=plan.id.clone() heading=plan_label(&plan.municipality.name, &plan.title) index>
             {any_rows.then(|| view! {
                 <div class="table-wrap" tabindex="0" role="region" aria-label=st.ev_table>
                     <table class="stack ev-table">
@@ -543,7 +539,7 @@ fn plan_evidence(plan: &Plan, index: IndexState) -> impl IntoView + use<> {
             })}
             {(unrecorded > 0).then(|| view! { <p class="hint">{(st.ev_none)(unrecorded)}" "{st.ev_method}</p> })}
             {(unrecorded == 0 && any_rows).then(|| view! { <p class="hint">{st.ev_method}</p> })}
-        </section>
+        </OutlookSection>
     }
 }
 
