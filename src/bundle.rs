@@ -191,6 +191,14 @@ pub fn finish_handover() {
             new.set_id("app");
             new.remove_attribute("hidden").ok();
         }
+        // The resident app may have moved on while this one loaded (another tab, a measure: seconds on a slow
+        // network); it wrote where to the URL, which this app read only as it started.
+        if let Some(nav) = use_context::<crate::state::Nav>() {
+            let now = crate::url::read();
+            if nav.query.with_untracked(|q| *q != now) {
+                nav.query.set(now);
+            }
+        }
     }
     restore_focus();
 }

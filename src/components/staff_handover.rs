@@ -35,14 +35,14 @@ fn start(status: RwSignal<Handover>, focus_after: &'static str) {
 }
 
 #[component]
-fn HandoverStatus(status: RwSignal<Handover>, on_retry: Callback<()>, loading: &'static str) -> impl IntoView {
+fn HandoverStatus(status: RwSignal<Handover>, on_retry: Callback<()>, loading: &'static str, failed: &'static str) -> impl IntoView {
     let t = use_explorer().texts();
     move || match status.get() {
         Handover::Idle => ().into_any(),
         Handover::Loading => view! { <p class="status" role="status">{loading}</p> }.into_any(),
         Handover::Failed(detail) => view! {
             <div class="error-panel" role="alert">
-                <p>{t.staff_failed}</p>
+                <p>{failed}" "{t.load_failed_hint}</p>
                 <details><summary>"詳しい情報 / Details"</summary><pre>{detail}</pre></details>
                 <button type="button" class="button primary" on:click=move |_| on_retry.run(())>{t.retry}</button>
             </div>
@@ -65,7 +65,7 @@ pub fn HandoverToolbar() -> impl IntoView {
                 on:click=move |_| open.run(())>{t.staff_tools}</button>
             <p id="staff-tools-help" class="hint">{t.staff_tools_help}</p>
         </div>
-        <HandoverStatus status on_retry=open loading=t.staff_loading/>
+        <HandoverStatus status on_retry=open loading=t.staff_loading failed=t.staff_failed/>
     }
 }
 
@@ -91,6 +91,6 @@ pub fn HandoverView() -> impl IntoView {
         <h2>{t.sim_heading}</h2>
         <p class="lead">{t.sim_evidence_intro}</p>
         {outlook}
-        <HandoverStatus status on_retry=load loading=t.whatif_loading/>
+        <HandoverStatus status on_retry=load loading=t.whatif_loading failed=t.whatif_failed/>
     }
 }

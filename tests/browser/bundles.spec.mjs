@@ -106,6 +106,27 @@ test("the simulation tab shows the plan's outlook while the staff bundle loads, 
   await expect(page.getByRole("link", { name: "達成の見通し" })).toBeFocused();
 });
 
+test("a page the resident app moved to while the staff bundle started is the one the staff tools show", async ({ page }) => {
+  await page.goto(LIST);
+  await expect(page.locator(".result-count")).toBeVisible();
+  // The staff app starts hidden and draws once its plans arrive: held back, the resident app stays in use.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\/data\/plans(\/taito-dx2026)?\.json$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "職員向けツール" }).click();
+  await expect(page.locator("#app-handover")).toHaveCount(1);
+  await page.locator("#app").getByRole("link", { name: "年度別" }).click();
+  await expect(page.locator("#app .timeline-list")).toBeVisible();
+  release();
+  await expect(page.getByRole("button", { name: "CSVで保存（Excel用）" })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get("view")).toBe("timeline");
+  await expect(page.locator("#app .timeline-list")).toBeVisible();
+  await expect(page.locator(".site-header")).toHaveCount(1);
+});
+
 test.describe("a staff bundle that can't be fetched", () => {
   test.use({ expectedConsoleErrors: [/ERR_FAILED|Failed to load resource|Failed to fetch/i] });
 
@@ -122,5 +143,15 @@ test.describe("a staff bundle that can't be fetched", () => {
     fail = false;
     await page.getByRole("button", { name: "もう一度読み込む" }).click();
     await expect(page.getByRole("button", { name: "CSVで保存（Excel用）" })).toBeVisible();
+  });
+
+  test("on the simulation tab, says it is the what-if that could not be loaded", async ({ page }) => {
+    await page.route(STAFF, (route) => route.abort("failed"));
+    await page.goto(LIST);
+    await page.getByRole("link", { name: "達成の見通し" }).click();
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("「もしも」の試算を読み込めませんでした。");
+    await expect(alert).not.toContainText("職員向けツール");
+    await expect(page.locator(".outlook-answer")).toBeVisible();
   });
 });
