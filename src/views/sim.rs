@@ -34,6 +34,9 @@ fn percent(fraction: f64) -> String {
 /// long one (Lighthouse, the Long Tasks API), and a phone runs about four times slower than this machine.
 const SLICE_MS: f64 = 8.0;
 
+/// Rows of the indicator table drawn in one task (see `SimResults`).
+const ROWS_PER_TASK: usize = 8;
+
 /// [`sim::simulate`], a slice at a time with the browser's other tasks between slices; `None` as soon as
 /// `still_wanted` says newer assumptions replaced these.
 async fn simulate_in_slices(dataset: &Dataset, assumptions: &Assumptions, still_wanted: impl Fn() -> bool) -> Option<Simulation> {
@@ -233,11 +236,30 @@ fn SimResults(sim: Arc<Simulation>) -> impl IntoView {
         let mut owner_ids: HashSet<&str> = matches.iter().map(|&(p, m)| dataset.plans[p].measures[m].id.as_str()).collect();
         // Policies' indicators (台東区's 評価指標, DX2025's RPA) belong to every view of their plan.
         owner_ids.extend(plans.iter().flat_map(|&p| dataset.plans[p].policies.iter().map(|x| x.id.as_str())));
-        let indicator_rows = sim
-            .indicators
-            .iter()
-            .filter(|i| owner_ids.contains(i.owner.as_str()))
-            .map(|i| indicator_row(&dataset, &sim, i, t, st, lang))
+        let shown: Vec<usize> = (0..sim.indicators.len()).filter(|&k| owner_ids.contains(sim.indicators[k].owner.as_str())).collect();
+        // A few rows at a time, each group its own <tbody> drawn in a task of its own: the whole table at once
+        // was one task of 170–250 ms at a phone's speed (scripts/bench-main-thread.mjs).
+        let groups_drawn = RwSignal::new(1);
+        let groups = shown.len().div_ceil(ROWS_PER_TASK);
+        spawn_local(async move {
+            for drawn in 2..=groups {
+                next_task().await;
+                if groups_drawn.try_set(drawn).is_some() {
+                    return;
+                }
+            }
+        });
+        let indicator_rows = shown
+            .chunks(ROWS_PER_TASK)
+            .enumerate()
+            .map(|(group, rows)| {
+                let (rows, sim, dataset) = (rows.to_vec(), sim.clone(), dataset.clone());
+                move || {
+                    (group < groups_drawn.get()).then(|| {
+                        view! { <tbody>{rows.iter().map(|&k| indicator_row(&dataset, &sim, &sim.indicators[k], t, st, lang)).collect_view()}</tbody> }
+                    })
+                }
+            })
             .collect_view();
         let plan_sections = plans.iter().map(|&p| plan_summary(&dataset.plans[p], p, &sim, &matches, t, st)).collect_view();
         view! {
@@ -249,7 +271,7 @@ fn SimResults(sim: Arc<Simulation>) -> impl IntoView {
             <section aria-labelledby="sim-indicators">
                 <h3 id="sim-indicators">{st.sim_indicators}</h3>
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sim-indicators">
-                    <table class="stack sim-table">
+                    <table class="stack sim-table" aria-busy=move || (groups_drawn.get() < groups).then_some("true")>
                         <thead>
                             <tr>
                                 <th scope="col">{st.sim_col_measure}</th>
@@ -261,7 +283,7 @@ fn SimResults(sim: Arc<Simulation>) -> impl IntoView {
                                 <th scope="col">{st.sim_col_needed}</th>
                             </tr>
                         </thead>
-                        <tbody>{indicator_rows}</tbody>
+                        {indicator_rows}
                     </table>
                 </div>
             </section>

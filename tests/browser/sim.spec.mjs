@@ -4,7 +4,8 @@
 import { test, expect } from "./fixtures.mjs";
 
 const tableText = (page) => page.locator(".sim-table").innerText();
-const ready = (page) => expect(page.locator(".sim-table tbody tr").first()).toBeVisible();
+// The whole table: its rows are drawn a few at a time, the table busy until the last.
+const ready = (page) => expect(page.locator(".sim-table:not([aria-busy]) tbody tr").first()).toBeVisible();
 
 test("explains the assumptions, counts every kind of indicator and shows formulas", async ({ page }) => {
   await page.goto("./?plan=itabashi-ict2025&view=sim");
@@ -33,6 +34,25 @@ test("the same link gives the same numbers, and the assumptions change them", as
   await page.getByLabel("ばらつき（%）").focus();
   await expect(page).toHaveURL(/pace=120/);
   await expect.poll(() => tableText(page)).not.toBe(first);
+});
+
+// Guards the regression where the indicator table was drawn in one task, 170–250 ms at a phone's speed
+// (scripts/bench-main-thread.mjs): its rows arrive a group at a time, each group in a task of its own.
+test("the indicator table is drawn a few rows at a time", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.rowCounts = [];
+    new MutationObserver(() => {
+      const rows = document.querySelectorAll(".sim-table tbody tr").length;
+      if (rows && window.rowCounts.at(-1) !== rows) window.rowCounts.push(rows);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto("./?plan=itabashi-ict2025&view=sim");
+  await ready(page);
+  const rows = await page.locator(".sim-table tbody tr").count();
+  const counts = await page.evaluate(() => window.rowCounts);
+  expect(counts.at(-1)).toBe(rows);
+  expect(counts.length).toBeGreaterThan(2);
+  expect(counts[0]).toBeLessThan(rows);
 });
 
 // Guards the regression where the whole run was one task: at 100,000 draws the page could not be scrolled,
