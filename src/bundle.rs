@@ -158,6 +158,12 @@ fn pending_handover() -> Option<js_sys::Function> {
     js_sys::Reflect::get(&window, &JsValue::from_str(HANDOVER_KEY)).ok()?.dyn_into().ok()
 }
 
+/// Whether this app started beside a resident one it has yet to replace: its first page must be whole when
+/// it is swapped in, not drawn a part at a time (views/list.rs).
+pub fn handing_over() -> bool {
+    pending_handover().is_some()
+}
+
 /// `#app`, or, when a resident app is still there, a hidden element beside it, which [`finish_handover`]
 /// shows in its place.
 fn staff_root() -> web_sys::HtmlElement {

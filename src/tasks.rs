@@ -1,10 +1,12 @@
 //! Letting the browser run its other tasks (drawing, input) before going on, so that no one task of ours
 //! runs long: a task over 50 ms keeps a tap from being answered, and counts as blocking time in
 //! Lighthouse. Used before the app is mounted and between a view's data arriving and its drawing
-//! (`app.rs`), and between the simulation's slices (`views/sim.rs`).
+//! (`app.rs`), between the simulation's slices (`views/sim.rs`), and to draw a long list a few items at a
+//! time ([`grow`]).
 //!
 //! ```ignore
 //! tasks::next_task().await;
+//! tasks::grow(shown, 50, 10); // views/list.rs: from 10 cards drawn, 20, … 50, a task each
 //! ```
 
 /// Resolves in a task of its own. A message to itself, not a zero-delay timer: browsers hold back by 4 ms
@@ -17,4 +19,21 @@ pub async fn next_task() {
         let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Draws a list `step` more items at a time, a task each, by raising `shown` (how many its view draws) until
+/// `full` (issue 14): a plan's 50 cards drawn at once were one task of 270–340 ms at a phone's speed, its
+/// timeline 230–400 ms (scripts/bench-main-thread.mjs), and a tap in that time waits.
+pub fn grow(shown: leptos::prelude::RwSignal<usize>, full: usize, step: usize) {
+    use leptos::prelude::*;
+    leptos::task::spawn_local(async move {
+        loop {
+            next_task().await;
+            // Done, or the view is gone; a reader's 「もっと見る」 or a new result set it to a page or more.
+            match shown.try_get_untracked() {
+                Some(now) if now < full => shown.set((now + step).min(full)),
+                _ => return,
+            }
+        }
+    });
 }

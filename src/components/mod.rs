@@ -3,6 +3,7 @@ pub mod error_panel;
 pub mod facets;
 pub mod highlight;
 pub mod import_panel;
+pub mod in_groups;
 pub mod link;
 pub mod loading;
 pub mod local_data;

@@ -16,6 +16,7 @@ use plan_core::sim::{self, Assumptions, Model, Outcome, Rollup, Scenario, Scope,
 use plan_core::{Dataset, Plan, PlanIndex};
 use wasm_bindgen::JsCast;
 
+use crate::components::in_groups::in_groups;
 use crate::components::link::QueryLink;
 use crate::components::outlook::{IndexState, OutlookSection, fetch_index, record_text};
 use crate::components::toolbar::{download, indented};
@@ -34,7 +35,7 @@ fn percent(fraction: f64) -> String {
 /// long one (Lighthouse, the Long Tasks API), and a phone runs about four times slower than this machine.
 const SLICE_MS: f64 = 8.0;
 
-/// Rows of the indicator table drawn in one task (see `SimResults`).
+/// Rows of the indicator table drawn in one task (`in_groups`).
 const ROWS_PER_TASK: usize = 8;
 
 /// [`sim::simulate`], a slice at a time with the browser's other tasks between slices; `None` as soon as
@@ -237,30 +238,11 @@ fn SimResults(sim: Arc<Simulation>) -> impl IntoView {
         // Policies' indicators (台東区's 評価指標, DX2025's RPA) belong to every view of their plan.
         owner_ids.extend(plans.iter().flat_map(|&p| dataset.plans[p].policies.iter().map(|x| x.id.as_str())));
         let shown: Vec<usize> = (0..sim.indicators.len()).filter(|&k| owner_ids.contains(sim.indicators[k].owner.as_str())).collect();
-        // A few rows at a time, each group its own <tbody> drawn in a task of its own: the whole table at once
-        // was one task of 170–250 ms at a phone's speed (scripts/bench-main-thread.mjs).
-        let groups_drawn = RwSignal::new(1);
-        let groups = shown.len().div_ceil(ROWS_PER_TASK);
-        spawn_local(async move {
-            for drawn in 2..=groups {
-                next_task().await;
-                if groups_drawn.try_set(drawn).is_some() {
-                    return;
-                }
-            }
+        // Each group its own <tbody>, the table busy until the last.
+        let (indicator_rows, drawing) = in_groups(shown, ROWS_PER_TASK, {
+            let (sim, dataset) = (sim.clone(), dataset.clone());
+            move |rows: &[usize]| view! { <tbody>{rows.iter().map(|&k| indicator_row(&dataset, &sim, &sim.indicators[k], t, st, lang)).collect_view()}</tbody> }.into_any()
         });
-        let indicator_rows = shown
-            .chunks(ROWS_PER_TASK)
-            .enumerate()
-            .map(|(group, rows)| {
-                let (rows, sim, dataset) = (rows.to_vec(), sim.clone(), dataset.clone());
-                move || {
-                    (group < groups_drawn.get()).then(|| {
-                        view! { <tbody>{rows.iter().map(|&k| indicator_row(&dataset, &sim, &sim.indicators[k], t, st, lang)).collect_view()}</tbody> }
-                    })
-                }
-            })
-            .collect_view();
         let plan_sections = plans.iter().map(|&p| plan_summary(&dataset.plans[p], p, &sim, &matches, t, st)).collect_view();
         view! {
             <section aria-labelledby="sim-tally">
@@ -271,7 +253,7 @@ fn SimResults(sim: Arc<Simulation>) -> impl IntoView {
             <section aria-labelledby="sim-indicators">
                 <h3 id="sim-indicators">{st.sim_indicators}</h3>
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sim-indicators">
-                    <table class="stack sim-table" aria-busy=move || (groups_drawn.get() < groups).then_some("true")>
+                    <table class="stack sim-table" aria-busy=move || drawing().then_some("true")>
                         <thead>
                             <tr>
                                 <th scope="col">{st.sim_col_measure}</th>

@@ -10,11 +10,14 @@ use plan_core::query::Query;
 use crate::components::link::QueryLink;
 use crate::i18n::fiscal_year;
 use crate::state::use_explorer;
+use crate::views::list::CARDS_PER_TASK;
 
 #[component]
 pub fn TimelineView() -> impl IntoView {
     let page_size = use_explorer().page_size();
-    let shown = RwSignal::new(page_size);
+    // The first page drawn a few cards at a time, as the list's (views/list.rs).
+    let first_drawing = StoredValue::new(!crate::bundle::handing_over());
+    let shown = RwSignal::new(if first_drawing.get_value() { CARDS_PER_TASK.min(page_size) } else { page_size });
     move || {
         let explorer = use_explorer();
         let t = explorer.texts();
@@ -25,6 +28,10 @@ pub fn TimelineView() -> impl IntoView {
         let limit = shown.get().min(total);
         let page = &results.matches[..limit];
         let ready = explorer.show_cards(page);
+        if ready && first_drawing.get_value() {
+            first_drawing.set_value(false);
+            crate::tasks::grow(shown, page_size.min(total), CARDS_PER_TASK);
+        }
         let dataset = explorer.dataset();
         let status = if explorer.searching() { t.searching.to_string() } else { (t.results_count)(total) };
         // The axis: every fiscal year from the first to the last that a measure on this page plans in.
@@ -80,7 +87,7 @@ pub fn TimelineView() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            {(limit < total).then(|| view! {
+            {(page_size <= limit && limit < total).then(|| view! {
                 <button type="button" class="button more" on:click=move |_| shown.update(|n| *n += page_size)>{(t.show_more)(total - limit)}</button>
             })}
         }
