@@ -1,6 +1,7 @@
 // The blocking time of each first view as it starts: in headless Chromium at Lighthouse's 4x CPU slowdown,
 // the sum over the page's long tasks (Long Tasks API) of what each lasts beyond 50 ms, from the page's
-// start until its view is shown and the network is quiet. The median of --runs loads per view; with
+// start until its view is shown and the network is quiet, and the longest of those tasks (how long a tap
+// could wait). The median of --runs loads per view; with
 // several --dir, the builds take turns, view by view, so that they share the machine's moods.
 // --no-lazy starts Chromium with V8's lazy compilation of wasm off (each function is otherwise compiled on
 // the page's thread when first called): what that compiling costs (README, Speed).
@@ -38,6 +39,7 @@ try {
   console.log(`blocking time as each view starts (ms, 4x CPU slowdown${flags.length ? ", lazy wasm compilation off" : ""}), ${runs} runs`);
   for (const [name, query, ready] of views) {
     const blocking = dirs.map(() => []);
+    const longest = dirs.map(() => []);
     for (let run = 0; run < runs; run++) {
       for (const [i] of dirs.entries()) {
         const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 412, height: 823 } });
@@ -53,11 +55,12 @@ try {
         await page.waitForLoadState("networkidle");
         const tasks = await page.evaluate(() => window.longTasks);
         blocking[i].push(Math.round(tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0)));
+        longest[i].push(Math.round(Math.max(0, ...tasks)));
         await context.close();
       }
     }
     for (const [i, dir] of dirs.entries()) {
-      console.log(`${name}${dirs.length > 1 ? ` (${dir})` : ""}:`.padEnd(44), `median ${median(blocking[i])}`.padEnd(12), `runs ${blocking[i].join(", ")}`);
+      console.log(`${name}${dirs.length > 1 ? ` (${dir})` : ""}:`.padEnd(44), `median ${median(blocking[i])}`.padEnd(12), `longest ${median(longest[i])}`.padEnd(13), `runs ${blocking[i].join(", ")}`);
     }
   }
 } finally {

@@ -22,21 +22,8 @@ pub fn leave() {
     let Some(window) = web_sys::window() else { return };
     let Some(list) = window.document().and_then(|d| d.query_selector("ul.measures").ok().flatten()) else { return };
     let here = window.location().search().unwrap_or_default();
-    let place = (here, whole_list_scroll(&window, &list), list.child_element_count());
+    let place = (here, window.scroll_y().unwrap_or_default(), list.child_element_count());
     PLACE.with(|p| *p.borrow_mut() = Some(place));
-}
-
-/// The scroll position that puts the first card on screen where it is now once every card is laid out, as
-/// the list made again on the way back is (`whole`). Cards off screen are laid out only as they come near
-/// (`content-visibility`, issue 14), so above it this list may be shorter or taller than that one.
-fn whole_list_scroll(window: &web_sys::Window, list: &web_sys::Element) -> f64 {
-    let scroll = window.scroll_y().unwrap_or_default();
-    let cards = list.children();
-    let on_screen = (0..cards.length()).filter_map(|i| cards.item(i)).find(|card| card.get_bounding_client_rect().bottom() > 0.0);
-    let Some(card) = on_screen else { return scroll };
-    let seen_at = card.get_bounding_client_rect().top();
-    list.class_list().add_1("whole").ok();
-    card.get_bounding_client_rect().top() + window.scroll_y().unwrap_or_default() - seen_at
 }
 
 /// The place recorded for the list at this URL: (scroll position, results shown).

@@ -6,7 +6,7 @@
 //!
 //! ```ignore
 //! tasks::next_task().await;
-//! tasks::grow(shown, 50, 10); // views/list.rs: from 10 cards drawn, 20, … 50, a task each
+//! tasks::grow(shown, 50, 10); // views/timeline.rs: from 10 cards drawn, 20, … 50, a task each
 //! ```
 
 /// Resolves in a task of its own. A message to itself, not a zero-delay timer: browsers hold back by 4 ms
@@ -22,8 +22,8 @@ pub async fn next_task() {
 }
 
 /// Draws a list `step` more items at a time, a task each, by raising `shown` (how many its view draws) until
-/// `full` (issue 14): a plan's 50 cards drawn at once were one task of 270–340 ms at a phone's speed, its
-/// timeline 230–400 ms (scripts/bench-main-thread.mjs), and a tap in that time waits.
+/// `full` (issue 14): a plan's timeline, drawn at once, blocked a phone for a median 110–157 ms as it started
+/// (scripts/bench-start.mjs), 59–76 ms drawn so and laid out as it comes near (`style/app.css`).
 pub fn grow(shown: leptos::prelude::RwSignal<usize>, full: usize, step: usize) {
     use leptos::prelude::*;
     leptos::task::spawn_local(async move {

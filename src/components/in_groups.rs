@@ -1,9 +1,8 @@
 //! A long table drawn a group of rows at a time, each group in a task of its own, so that no one task runs
-//! long (issue 14): drawn at once, the simulation's indicator table was one task of 170–250 ms at a phone's
-//! speed (scripts/bench-main-thread.mjs), and a tap in that time waits. Each group is drawn once, where
-//! [`crate::tasks::grow`] draws the list again at each step: cheaper for a table whose view is made again
-//! at each change anyway, but each use costs about 2 KB of wasm (gzip), which the resident bundle's lists
-//! can't spare (README, Size).
+//! long (issue 14): drawn at once, the simulation's indicator table (49 rows) was one task, and a tap in
+//! that time waits. Each group is drawn once, where [`crate::tasks::grow`] draws the list again at each
+//! step: better for a table in a view that is made again at each change anyway, but a use of it measured
+//! about 2 KB of wasm (gzip), which the resident bundle's timeline can't spare (README, Size).
 //!
 //! ```ignore
 //! let (rows, drawing) = in_groups(items, 8, move |group: &[Item]| view! { <tbody>…</tbody> }.into_any());

@@ -16,8 +16,6 @@ pub const PAGE: usize = 50;
 /// about three phone screens. At 20, the cards of a first page took 12 KB gzip in English, more than the
 /// room left once search knew the plans' structure (issue 13).
 pub const PAGE_ACROSS: usize = 10;
-/// Cards added in one task as a list is first drawn ([`crate::tasks::grow`]).
-pub const CARDS_PER_TASK: usize = 10;
 
 #[component]
 pub fn ListView() -> impl IntoView {
@@ -25,17 +23,8 @@ pub fn ListView() -> impl IntoView {
     let page_size = explorer.page_size();
     // Back or 「一覧に戻る」 to this list: as many results as were shown, at the same place (issue 13).
     let back = crate::place::find();
-    // The first page drawn a few cards at a time (`tasks::grow`); not on the way back to a place, nor in the
-    // staff app starting beside a resident one, whose page must be whole when it is swapped in (`bundle.rs`).
-    let first_drawing = StoredValue::new(back.is_none() && !crate::bundle::handing_over());
-    let shown = RwSignal::new(match back {
-        Some((_, n)) => n.max(page_size),
-        None if first_drawing.get_value() => CARDS_PER_TASK.min(page_size),
-        None => page_size,
-    });
+    let shown = RwSignal::new(back.map_or(page_size, |(_, n)| n.max(page_size)));
     let scroll_back = std::sync::Arc::new(std::sync::Mutex::new(back.map(|(y, _)| y)));
-    // Every card laid out, so that the place recorded in a list laid out so (`place::leave`) is the same.
-    let coming_back = back.is_some();
     // A new result starts again at the first page (not the first run: that is the list coming back).
     Effect::new(move |first: Option<()>| {
         explorer.results.track();
@@ -77,10 +66,6 @@ pub fn ListView() -> impl IntoView {
         let limit = shown.get().min(total);
         let page = &results.matches[..limit];
         let ready = explorer.show_cards(page);
-        if ready && first_drawing.get_value() {
-            first_drawing.set_value(false);
-            crate::tasks::grow(shown, page_size.min(total), CARDS_PER_TASK);
-        }
         if ready && let Some(y) = scroll_back.lock().ok().and_then(|mut y| y.take()) {
             crate::place::scroll_to(y);
         }
@@ -99,15 +84,14 @@ pub fn ListView() -> impl IntoView {
             })}
             {if ready {
                 view! {
-                    <ul class="measures" class:whole=coming_back>
+                    <ul class="measures">
                         {page.iter().zip(&results.via).map(|(&at, &via)| view! { <MeasureCard at via terms=terms.clone()/> }).collect_view()}
                     </ul>
                 }.into_any()
             } else {
                 view! { <p class="status">{t.loading}</p> }.into_any()
             }}
-            // Not while the first page is still growing.
-            {(page_size <= limit && limit < total).then(|| view! {
+            {(limit < total).then(|| view! {
                 <button type="button" class="button more" on:click=move |_| shown.update(|n| *n += page_size)>
                     {(t.show_more)(total - limit)}
                 </button>

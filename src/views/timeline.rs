@@ -10,12 +10,15 @@ use plan_core::query::Query;
 use crate::components::link::QueryLink;
 use crate::i18n::fiscal_year;
 use crate::state::use_explorer;
-use crate::views::list::CARDS_PER_TASK;
+
+/// Cards added in one task as the timeline is first drawn ([`crate::tasks::grow`]).
+const CARDS_PER_TASK: usize = 10;
 
 #[component]
 pub fn TimelineView() -> impl IntoView {
     let page_size = use_explorer().page_size();
-    // The first page drawn a few cards at a time, as the list's (views/list.rs).
+    // The first page drawn a few cards at a time (`tasks::grow`), not in the staff app starting beside a
+    // resident one, whose page must be whole when it is swapped in (`bundle.rs`).
     let first_drawing = StoredValue::new(!crate::bundle::handing_over());
     let shown = RwSignal::new(if first_drawing.get_value() { CARDS_PER_TASK.min(page_size) } else { page_size });
     move || {

@@ -36,8 +36,8 @@ test("the same link gives the same numbers, and the assumptions change them", as
   await expect.poll(() => tableText(page)).not.toBe(first);
 });
 
-// Guards the regression where the indicator table was drawn in one task, 170–250 ms at a phone's speed
-// (scripts/bench-main-thread.mjs): its rows arrive a group at a time, each group in a task of its own.
+// Guards the regression where the indicator table was drawn in one task: its rows arrive a group at a time,
+// each group in a task of its own (components/in_groups.rs).
 test("the indicator table is drawn a few rows at a time", async ({ page }) => {
   await page.addInitScript(() => {
     window.rowCounts = [];
