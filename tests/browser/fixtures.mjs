@@ -31,3 +31,16 @@ export async function openStaffTools(page) {
   await page.getByRole("button", { name: "職員向けツール" }).click();
   await expect(page.getByRole("button", { name: "CSVで保存（Excel用）" })).toBeVisible();
 }
+
+/** Watches, from the page's start, how many elements match `selector` each time the page changes: call
+ *  before `page.goto`; the result reads the counts seen, each change of count once (0 left out). */
+export async function watchCount(page, selector) {
+  await page.addInitScript((selector) => {
+    window.countsSeen = [];
+    new MutationObserver(() => {
+      const count = document.querySelectorAll(selector).length;
+      if (count && window.countsSeen.at(-1) !== count) window.countsSeen.push(count);
+    }).observe(document, { childList: true, subtree: true });
+  }, selector);
+  return () => page.evaluate(() => window.countsSeen);
+}

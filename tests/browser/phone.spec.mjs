@@ -1,6 +1,6 @@
 // Phone first (issue 14): at 360 × 740 the search stays at the top, and every view's own content starts
 // within the first 400 px, without a page that scrolls sideways.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, watchCount } from "./fixtures.mjs";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -141,14 +141,8 @@ test("the timeline draws each measure's years as a band on one axis, outlines th
 // Guards the regression where a plan's timeline was drawn in one task, a median 110–157 ms of blocking time
 // at a phone's speed as it started (scripts/bench-start.mjs): its cards arrive ten at a time.
 test("a plan's timeline is drawn ten cards at a time", async ({ page }) => {
-  await page.addInitScript(() => {
-    window.cardCounts = [];
-    new MutationObserver(() => {
-      const cards = document.querySelectorAll("ul.measures > [data-measure-id]").length;
-      if (cards && window.cardCounts.at(-1) !== cards) window.cardCounts.push(cards);
-    }).observe(document, { childList: true, subtree: true });
-  });
+  const countsSeen = await watchCount(page, "ul.measures > [data-measure-id]");
   await page.goto("./?plan=kita-dx2025&view=timeline");
   await expect(page.locator("ul.measures > [data-measure-id]")).toHaveCount(49);
-  expect(await page.evaluate(() => window.cardCounts)).toEqual([10, 20, 30, 40, 49]);
+  expect(await countsSeen()).toEqual([10, 20, 30, 40, 49]);
 });

@@ -1,7 +1,7 @@
 // The simulation view as a new user meets it: what is assumed, what is projected, how likely; the
 // assumptions live in the URL (same link, same numbers); charts have a text equivalent; scenarios
 // can be saved, compared, exported and imported.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, watchCount } from "./fixtures.mjs";
 
 const tableText = (page) => page.locator(".sim-table").innerText();
 // The whole table: its rows are drawn a few at a time, the table busy until the last.
@@ -39,17 +39,11 @@ test("the same link gives the same numbers, and the assumptions change them", as
 // Guards the regression where the indicator table was drawn in one task: its rows arrive a group at a time,
 // each group in a task of its own (components/in_groups.rs).
 test("the indicator table is drawn a few rows at a time", async ({ page }) => {
-  await page.addInitScript(() => {
-    window.rowCounts = [];
-    new MutationObserver(() => {
-      const rows = document.querySelectorAll(".sim-table tbody tr").length;
-      if (rows && window.rowCounts.at(-1) !== rows) window.rowCounts.push(rows);
-    }).observe(document, { childList: true, subtree: true });
-  });
+  const countsSeen = await watchCount(page, ".sim-table tbody tr");
   await page.goto("./?plan=itabashi-ict2025&view=sim");
   await ready(page);
   const rows = await page.locator(".sim-table tbody tr").count();
-  const counts = await page.evaluate(() => window.rowCounts);
+  const counts = await countsSeen();
   expect(counts.at(-1)).toBe(rows);
   expect(counts.length).toBeGreaterThan(2);
   expect(counts[0]).toBeLessThan(rows);
