@@ -159,7 +159,7 @@ fn pending_handover() -> Option<js_sys::Function> {
 }
 
 /// Whether this app started beside a resident one it has yet to replace: its first page must be whole when
-/// it is swapped in, not drawn a part at a time (views/list.rs).
+/// it is swapped in, not drawn a part at a time (views/timeline.rs).
 pub fn handing_over() -> bool {
     pending_handover().is_some()
 }

@@ -29,7 +29,7 @@ pub fn grow(shown: leptos::prelude::RwSignal<usize>, full: usize, step: usize) {
     leptos::task::spawn_local(async move {
         loop {
             next_task().await;
-            // Done, or the view is gone; a reader's 「もっと見る」 or a new result set it to a page or more.
+            // Done, or the view is gone, or the reader's 「もっと見る」 has already drawn more.
             match shown.try_get_untracked() {
                 Some(now) if now < full => shown.set((now + step).min(full)),
                 _ => return,
