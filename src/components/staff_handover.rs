@@ -42,7 +42,7 @@ fn HandoverStatus(status: RwSignal<Handover>, on_retry: Callback<()>, loading: &
         Handover::Loading => view! { <p class="status" role="status">{loading}</p> }.into_any(),
         Handover::Failed(detail) => view! {
             <div class="error-panel" role="alert">
-                <p>{failed}" "{t.load_failed_hint}</p>
+                <p>{failed}{t.load_failed_hint}</p>
                 <details><summary>"詳しい情報 / Details"</summary><pre>{detail}</pre></details>
                 <button type="button" class="button primary" on:click=move |_| on_retry.run(())>{t.retry}</button>
             </div>

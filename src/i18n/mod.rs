@@ -205,6 +205,7 @@ pub struct Texts {
     pub staff_failed: &'static str,
     /// The same on the simulation view; either is followed by [`Texts::load_failed_hint`].
     pub whatif_failed: &'static str,
+    /// Right after the sentence, as Japanese runs on; in English it begins with the space between them.
     pub load_failed_hint: &'static str,
     pub retry: &'static str,
     pub notes_in_plan_view: &'static str,
@@ -549,7 +550,7 @@ pub static EN: Texts = Texts {
     whatif_loading: "Loading the \"what if\" calculation…",
     staff_failed: "The staff tools could not be loaded.",
     whatif_failed: "The \"what if\" calculation could not be loaded.",
-    load_failed_hint: "Check your network connection and try again. If it keeps failing, reload the page (a new version may have been published).",
+    load_failed_hint: " Check your network connection and try again. If it keeps failing, reload the page (a new version may have been published).",
     retry: "Try again",
     notes_in_plan_view: "See this plan's notes (how to read the data) and the totals printed in its documents",
     open_full: "Open the full explorer",
