@@ -153,6 +153,11 @@ pub fn App() -> impl IntoView {
     let bundle = use_bundle();
     let search = bundle.search;
     let english_arrived = RwSignal::new(0usize);
+    // Before any view reads it: a view that read it first would not see it arrive (the notice that it
+    // failed never showed).
+    if let Some(english) = bundle.english {
+        (english.start)(english_arrived);
+    }
 
     let load = move |scope: Scope| {
         if let Some(english) = bundle.english {
@@ -252,10 +257,12 @@ pub fn App() -> impl IntoView {
             (bundle.page_shown)();
         }
     });
+    let terms_answered = Memo::new(move |_| bundle.english.is_none_or(|english| (english.answered)()));
     let content = move || {
         let (_, _, lang) = page.get();
         match data.get() {
             Data::Loading => view! { <Loading lang/> }.into_any(),
+            Data::Ready(..) if !terms_answered.get() => view! { <Loading lang/> }.into_any(),
             Data::Failed(failure) => view! { <ErrorPanel failure on_retry=retry/> }.into_any(),
             Data::Wards(wards, first) => {
                 if is_start() { view! { <StartView wards first/> }.into_any() } else { view! { <Loading lang/> }.into_any() }

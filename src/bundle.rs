@@ -53,6 +53,11 @@ pub struct Bundle {
 pub struct English {
     /// A department or grade, which stay Japanese in the data as the URL's values, in English (tracked).
     pub term: fn(&str) -> String,
+    /// Whether the first read of their English has answered, either way (tracked). Views of the plans wait
+    /// for it: a department shown in Japanese, unmarked, then changed to English, was read out as English
+    /// by a screen reader and moved the text (the CI run of f1c4977 failed on it). If it fails, the notice
+    /// says they show in Japanese.
+    pub answered: fn() -> bool,
     /// Reads the English of departments and grades, unless it is here or on its way; counts its arrival.
     pub start: fn(RwSignal<usize>),
     /// The measures (ordinals, ascending) having every term: in English words when all the terms are in

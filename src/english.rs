@@ -19,6 +19,7 @@ use crate::parts::Parts;
 
 pub const ENGLISH: English = English {
     term,
+    answered,
     start,
     search: search_across,
     waiting: |parts, words| {
@@ -33,6 +34,8 @@ struct Terms {
     asked: bool,
     terms: Texts,
     failed: bool,
+    /// Whether the first read has answered, either way.
+    answered: bool,
     /// The app's counter of arrivals, which views showing a term track.
     version: Option<RwSignal<usize>>,
 }
@@ -62,6 +65,7 @@ fn start(version: RwSignal<usize>) {
                     Ok(english) => t.terms = english.terms,
                     Err(_) => t.failed = true,
                 }
+                t.answered = true;
             });
             version.try_update(|v| *v += 1);
         });
@@ -70,22 +74,26 @@ fn start(version: RwSignal<usize>) {
 
 /// Whether the English of departments and grades could not be read (tracked).
 fn failed() -> bool {
+    tracked(|t| t.failed)
+}
+
+/// Whether the first read of that English has answered, either way (tracked).
+fn answered() -> bool {
+    tracked(|t| t.answered)
+}
+
+fn tracked<T>(read: impl FnOnce(&Terms) -> T) -> T {
     TERMS.with(|t| {
         let t = t.borrow();
         t.version.inspect(|v| v.track());
-        t.failed
+        read(&t)
     })
 }
 
 /// A department or a grade in English (tracked): the English of the word as printed, or the word itself
 /// until the English is here.
 fn term(japanese: &str) -> String {
-    TERMS.with(|t| {
-        let t = t.borrow();
-        t.version.inspect(|v| v.track());
-        t.terms.get(japanese).map(str::to_string)
-    })
-    .unwrap_or_else(|| japanese.to_string())
+    tracked(|t| t.terms.get(japanese).map(str::to_string)).unwrap_or_else(|| japanese.to_string())
 }
 
 /// The documents each search word is in (`plan_core::search::matching`). A word in Latin letters (with
