@@ -93,8 +93,10 @@ const fetchWasm = (url) => fetch(url).then((r) => (r.ok ? r : Promise.reject(new
 const start = async (name, beforeStart) => {
   const [js, wasm] = bundles[name];
   if (!beforeStart) {
-    // The wasm downloads while the script that runs it does, not after.
+    // The wasm downloads while the script that runs it does, not after. If the script fails, the wasm's
+    // failure is not the one to report.
     const module_or_path = fetchWasm(wasm);
+    module_or_path.catch(() => {});
     const { default: init } = await import(js);
     return init({ module_or_path });
   }
@@ -134,7 +136,17 @@ if ([...asked.keys()].every((key) => key === "lang")) ["", "/0"].forEach((part) 
 // src/components/outlook.rs): arriving after the view, it was the largest paint and pushed the view down.
 // Across plans the plan view reads only the plans that have a record, \`records.json\`.
 if (view === "tree" || view === "sim") preload(\`data/\${view === "tree" && !id ? "records" : "index"}\${view === "sim" ? "" : suffix}.json\`);
-await start(asked.get("view") === "sim" ? "staff" : english ? "english" : "resident");
+// A link to the simulation whose staff bundle can't be fetched opens in the resident bundle, which shows the
+// plan's outlook from the record and says that the what-if could not be loaded, with a retry (\`HandoverView\`).
+// A bundle that can't be fetched at all says so, instead of loading for ever. One that stopped as it ran (a
+// panic, a \`RuntimeError\`) has shown #fatal, and may have drawn: nothing else starts.
+const ran = (error) => error instanceof WebAssembly.RuntimeError;
+const resident = english ? "english" : "resident";
+await (view === "sim" ? start("staff").catch((error) => (ran(error) ? Promise.reject(error) : start(resident))) : start(resident)).catch((error) => {
+  if (ran(error)) return;
+  document.getElementById("load-failed").hidden = false;
+  document.querySelector("#app .status")?.remove();
+});
 `;
 // Minified like the glue: its bytes count in every first view.
 const { code: startCode } = await minify(start, { module: true, compress: true, mangle: true });

@@ -154,4 +154,33 @@ test.describe("a staff bundle that can't be fetched", () => {
     await expect(alert).not.toContainText("職員向けツール");
     await expect(page.locator(".outlook-answer")).toBeVisible();
   });
+
+  // Before, a link to the simulation stayed on 「読み込み中…」 for good: the start script started the staff
+  // bundle alone, and nothing caught its failure.
+  test("a link to the simulation opens in the resident bundle, with the outlook, what failed, and a retry that works", async ({ page }) => {
+    let fail = true;
+    await page.route(STAFF, (route) => (fail ? route.abort("failed") : route.continue()));
+    await page.goto("./?plan=itabashi-ict2025&view=sim");
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("「もしも」の試算を読み込めませんでした。");
+    await expect(page.locator(".outlook-answer")).toBeVisible();
+    await expect(page.locator("#app .status")).toHaveCount(0);
+    fail = false;
+    await page.getByRole("button", { name: "もう一度読み込む" }).click();
+    await expect(page.locator(".sim-table")).toBeVisible();
+  });
+});
+
+test.describe("a bundle that can't be fetched at all", () => {
+  test.use({ expectedConsoleErrors: [/ERR_FAILED|Failed to load resource|Failed to fetch/i] });
+
+  test("says so and offers a reload, instead of loading for ever", async ({ page }) => {
+    await page.route(/\/plan-explorer-[0-9a-f]+_bg\.wasm$/, (route) => route.abort("failed"));
+    await page.goto("./?plan=kita-dx2025");
+    await expect(page.locator("#load-failed")).toBeVisible();
+    await expect(page.locator("#load-failed")).toContainText("ネットワークの接続を確かめてから、再読み込み");
+    await expect(page.locator("#load-failed").getByRole("link", { name: "再読み込み / Reload" })).toBeVisible();
+    await expect(page.locator("#app .status")).toHaveCount(0);
+    await expect(page.locator("#fatal")).toBeHidden();
+  });
 });
