@@ -132,6 +132,8 @@ if (file) preload(file);
 // The start page (no key but the language) reads the municipalities' names and the first file of their plans
 // (\`plan_core::wards\`, src/views/start.rs).
 if ([...asked.keys()].every((key) => key === "lang")) ["", "/0"].forEach((part) => preload(\`data/wards\${part}\${suffix}.json\`));
+// An English page waits for the English of departments and grades (src/english.rs) before it shows the plans.
+if (english) preload("data/terms.en.json");
 // The plan view and the simulation show each plan's outlook, from every plan's record (\`fetch_index\`,
 // src/components/outlook.rs): arriving after the view, it was the largest paint and pushed the view down.
 // Across plans the plan view reads only the plans that have a record, \`records.json\`.

@@ -78,6 +78,8 @@ for (const [url, file, view] of [
   ["./?measure=kita-dx2025.m1-1-1-1", "plans/kita-dx2025.json", "article.measure-detail"],
   ["./?view=compare", "search/index.json", "[data-theme-id]"],
   ["./?plan=taito-dx2026&lang=en", "plans/taito-dx2026.en.json", "[data-measure-id]"],
+  ["./?plan=taito-dx2026&lang=en", "terms.en.json", "[data-measure-id]"],
+  ["./?measure=kita-dx2025.m1-1-1-1&lang=en", "terms.en.json", "article.measure-detail"],
   ["./?plan=kita-dx2025&policy=kita-dx2025.p1-1&embed=1", "plans/kita-dx2025.json", "[data-measure-id]"],
 ]) {
   test(`${url} starts downloading ${file} before the wasm runs, and reads that copy`, async ({ page }) => {
