@@ -84,12 +84,16 @@ pub fn Facets() -> impl IntoView {
         let dataset = untrack(|| explorer.dataset());
         let catalog = explorer.catalog.clone();
 
-        let plan_choices = dataset
-            .plans
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.clone(), plan_label(&p.municipality.name, &p.title), results.plans[i]))
-            .collect();
+        // Grouped by municipality, whose plans the index keeps together: one list of 96 plans at 16× (the 23
+        // wards) was a long scroll to find one's own (issue 17).
+        let mut plan_choices: Vec<(String, Vec<Choice>)> = Vec::new();
+        for (i, p) in dataset.plans.iter().enumerate() {
+            let choice = (p.id.clone(), plan_label(&p.municipality.name, &p.title), results.plans[i]);
+            match plan_choices.last_mut() {
+                Some((municipality, choices)) if *municipality == p.municipality.name => choices.push(choice),
+                _ => plan_choices.push((p.municipality.name.clone(), vec![choice])),
+            }
+        }
         let ungrouped = |choices: Vec<Choice>| vec![(String::new(), choices)];
         // A policy only means something within its plan: offered once one plan is chosen, indented by depth.
         let one_plan = (query.plans.len() == 1).then(|| catalog.plan_index(&query.plans[0])).flatten();
@@ -155,7 +159,7 @@ pub fn Facets() -> impl IntoView {
                 <details class="facets-panel" open=open>
                     <summary>{t.filters}</summary>
                     <div class="facet-grid">
-                        <FacetSelect id="facet-plan" label=t.facet_plan any=t.any groups=ungrouped(plan_choices)
+                        <FacetSelect id="facet-plan" label=t.facet_plan any=t.any groups=plan_choices
                             selected=query.plans.first().cloned()
                             on_pick=pick(|q, v| q.plans = v.into_iter().collect())/>
                         {if policy_choices.is_empty() {

@@ -102,3 +102,19 @@ test("the start page shows twelve of 18 municipalities and finds the others by t
   await page.getByLabel("自治体名で探す").fill("");
   await expect(page.locator(".ward-card:visible")).toHaveCount(12);
 });
+
+// The plan filter was one list of 96 plans at 16x: now one group a municipality, each its own plans only.
+test("the plan filter across 16x the plans groups them by municipality", async ({ page }) => {
+  await page.goto(`${server.url}?q=${encodeURIComponent("電子申請の推進")}`);
+  await expect(page.locator(".result-count")).toBeVisible();
+  const groups = await page.locator("#facet-plan optgroup").evaluateAll((els) =>
+    els.map((g) => ({ label: g.label, plans: [...g.querySelectorAll("option")].map((o) => o.textContent) })));
+  expect(groups).toHaveLength(18);
+  expect(groups.map((g) => g.label).slice(0, 4)).toEqual(["板橋区", "北区", "台東区", "試験市0001"]);
+  expect(groups.flatMap((g) => g.plans)).toHaveLength(96);
+  for (const { label, plans } of groups) {
+    for (const plan of plans) expect(plan, label).toContain(label);
+  }
+  await page.locator("#facet-plan").selectOption({ label: (await page.locator('#facet-plan optgroup[label="北区"] option').first().textContent()) });
+  await expect(page.locator(".result-count")).toHaveText("1件の施策が見つかりました");
+});
