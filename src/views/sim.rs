@@ -76,13 +76,8 @@ pub fn SimView() -> impl IntoView {
     let result: RwSignal<Option<Arc<Simulation>>> = RwSignal::new(None);
     let running = RwSignal::new(true);
     let dataset = explorer.dataset.clone();
-    // The what-if, and its run, start a task after the outlooks are drawn (`ready` below).
-    let whatif = RwSignal::new(false);
     Effect::new(move |_| {
         let wanted = assumptions.get();
-        if !whatif.get() {
-            return;
-        }
         running.set(true);
         let dataset = dataset.clone();
         // The browser paints the "calculating" state after the first slice.
@@ -121,10 +116,6 @@ pub fn SimView() -> impl IntoView {
     Effect::new(move |_| {
         if ready.get() {
             crate::bundle::finish_handover();
-            spawn_local(async move {
-                next_task().await;
-                whatif.try_set(true);
-            });
         }
     });
     let t = explorer.texts();
@@ -140,14 +131,12 @@ pub fn SimView() -> impl IntoView {
                     (Some(sim), Some(Ok(index))) => view! { <Backtests sim index/> }.into_any(),
                     _ => ().into_any(),
                 }}
-                {move || whatif.get().then(|| view! {
-                    <h2 id="sim-whatif">{st.sim_whatif_heading}</h2>
-                    <p class="lead">{st.sim_intro}</p>
-                    <AssumptionsForm assumptions/>
-                    <p class="status" role="status" aria-live="polite">{move || if running.get() { st.sim_running } else { "" }}</p>
-                    {move || result.get().map(|sim| view! { <SimResults sim/> })}
-                    <Scenarios assumptions/>
-                })}
+                <h2 id="sim-whatif">{st.sim_whatif_heading}</h2>
+                <p class="lead">{st.sim_intro}</p>
+                <AssumptionsForm assumptions/>
+                <p class="status" role="status" aria-live="polite">{move || if running.get() { st.sim_running } else { "" }}</p>
+                {move || result.get().map(|sim| view! { <SimResults sim/> })}
+                <Scenarios assumptions/>
             }.into_any()
         }}
     }

@@ -49,23 +49,6 @@ test("the indicator table is drawn a few rows at a time", async ({ page }) => {
   expect(counts[0]).toBeLessThan(rows);
 });
 
-// Guards the regression where the outlook, the largest paint, was drawn in one task with the what-if below
-// it (and with its results when the run had ended first): Lighthouse's blocking time 440–600 ms, 160–230 ms
-// since. The outlook comes first, in a task of its own; the what-if's form, then its run, a task later.
-test("the outlook is drawn before the what-if, in a task of its own", async ({ page }) => {
-  await page.addInitScript(() => {
-    window.firstWithOutlook = null;
-    new MutationObserver(() => {
-      if (window.firstWithOutlook === null && document.querySelector(".outlook-answer")) {
-        window.firstWithOutlook = { whatif: !!document.querySelector("#sim-whatif"), results: !!document.querySelector(".sim-table") };
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-  await page.goto("./?plan=itabashi-ict2025&view=sim");
-  await ready(page);
-  expect(await page.evaluate(() => window.firstWithOutlook)).toEqual({ whatif: false, results: false });
-});
-
 // Guards the regression where the whole run was one task: at 100,000 draws the page could not be scrolled,
 // typed into or tapped for 0.5–0.9 s. Counted in turns of a zero-delay timer, not in time: a run of one piece
 // lets the timer run once, before it starts; in slices, it ran 19 to 22 times here (a turn every 10–40 ms,
