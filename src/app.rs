@@ -257,6 +257,7 @@ pub fn App() -> impl IntoView {
             (bundle.page_shown)();
         }
     });
+    // In English, the plans are shown once the English of their departments and grades has answered.
     let terms_answered = Memo::new(move |_| bundle.english.is_none_or(|english| (english.answered)()));
     let content = move || {
         let (_, _, lang) = page.get();

@@ -44,9 +44,10 @@ thread_local! {
     static TERMS: RefCell<Terms> = RefCell::new(Terms::default());
 }
 
-/// Reads `terms.en.json`, unless it is here or on its way: the app calls it whenever it loads data (a
-/// view without departments or grades loads it too: a lazy read measured 0.3 KB more of wasm on every
-/// view to spare the start page 1.7 KB, which has the room), the notice's retry too.
+/// Reads `terms.en.json`, unless it is here or on its way: the app calls it as it starts and whenever it
+/// loads data, which tries a failed read again (a view without departments or grades loads it too: a lazy
+/// read measured 0.3 KB more of wasm on every view to spare the start page 1.7 KB, which has the room), the
+/// notice's retry too. Views of the plans wait for its first answer ([`answered`]).
 fn start(version: RwSignal<usize>) {
     let ask = TERMS.with(|t| {
         let mut t = t.borrow_mut();
@@ -91,7 +92,7 @@ fn tracked<T>(read: impl FnOnce(&Terms) -> T) -> T {
 }
 
 /// A department or a grade in English (tracked): the English of the word as printed, or the word itself
-/// until the English is here.
+/// if the English could not be read (the notice says so).
 fn term(japanese: &str) -> String {
     tracked(|t| t.terms.get(japanese).map(str::to_string)).unwrap_or_else(|| japanese.to_string())
 }
