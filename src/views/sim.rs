@@ -31,9 +31,12 @@ fn percent(fraction: f64) -> String {
     format!("{}%", number(fraction * 100.0))
 }
 
-/// How long the simulation runs before it lets the browser draw and answer input: a task over 50 ms is a
-/// long one (Lighthouse, the Long Tasks API), and a phone runs about four times slower than this machine.
-const SLICE_MS: f64 = 8.0;
+/// How long the simulation runs before it lets the browser draw and answer input, measured on the device
+/// itself. A task over 50 ms is a long one (the Long Tasks API), and Lighthouse scores a desktop's tasks
+/// four times longer: 12 ms is 48. Slices of 8 ms gave the browser more turns between them, and the results
+/// of 10,000 draws came later (`scripts/bench-sim.mjs`, three alternating runs: a median 112, 135 and 115
+/// ms against 106, 107 and 91).
+const SLICE_MS: f64 = 12.0;
 
 /// Rows of the indicator table drawn in one task (`in_groups`).
 const ROWS_PER_TASK: usize = 8;
