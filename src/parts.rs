@@ -287,7 +287,7 @@ impl Parts {
                 let cards = plan_core::load_cards(text).map_err(malformed)?;
                 let from = file * CARDS_PER_FILE;
                 let total = self.listing.plans[at].measures;
-                let indexed = &self.index.plans[at];
+                let indexed = &self.index.plans[at].policies;
                 let policies: Option<Vec<(usize, String, String)>> = cards
                     .policies
                     .iter()
@@ -296,7 +296,7 @@ impl Parts {
                             position
                                 .parse()
                                 .ok()
-                                .filter(|&p| p < indexed.policies.len())?,
+                                .filter(|&p| p < indexed.len())?,
                             code.clone(),
                             name.clone(),
                         )),
@@ -324,10 +324,10 @@ impl Parts {
                     }
                     // Named, so that a result found through one of them can say which.
                     plan.policies
-                        .resize_with(indexed.policies.len(), placeholder_policy);
-                    let prefix = indexed.policy_prefix();
+                        .resize_with(indexed.len(), placeholder_policy);
+                    let prefix = self.index.policy_prefix(at);
                     for (position, code, name) in policies {
-                        let id = format!("{prefix}{}", indexed.policies[position]);
+                        let id = format!("{prefix}{}", indexed[position]);
                         plan.policies[position] = Policy {
                             id,
                             code,

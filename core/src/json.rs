@@ -131,13 +131,11 @@ read_structs! {
     IndexEntry { id: String, title: String, municipality: Municipality, period: Period, status: String, measures: usize, policies: usize, file: String, record: Vec<Record> = default }
     Record { fy: FiscalYear, graded: u32, not_met: u32, source: SourceRef }
     SearchIndex {
-        schema_version: u32, gram_files: u32, word_files: u32 = default, plans: Vec<IndexedPlan>, departments: Vec<String>,
+        schema_version: u32, gram_files: u32, word_files: u32 = default, ids: Vec<String>, titles: Vec<String>,
+        municipalities: Vec<String>, statuses: Vec<String>, plans: Vec<IndexedPlan>, departments: Vec<String>,
         years: Vec<FiscalYear>, grades: Vec<String>, themes: Vec<Theme>,
     }
-    IndexedPlan {
-        id: String, title: String, municipality: String, period: Period, status: String,
-        policy_prefix: Option<String>, policies: Vec<String>, measures: Vec<Vec<u32>>,
-    }
+    IndexedPlan { period: Period, policy_prefix: Option<String>, policies: Vec<String>, measures: Vec<Vec<u32>> }
     MeasureNames { schema_version: u32, plan: String, measures: Vec<Vec<String>> }
     Wards { schema_version: u32, per_file: usize, names: Vec<String> }
     Postings { grams: Vec<String>, lists: Vec<Vec<u32>> }

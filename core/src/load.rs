@@ -60,10 +60,12 @@ pub fn load_index(json: &str) -> Result<PlanIndex, LoadError> {
     read(json).and_then(|index: PlanIndex| of_this_version(index.schema_version, index))
 }
 
-/// Parses `search/index.json` (views across plans; see [`crate::search`]). Its rows are checked when
-/// the catalog is made from it ([`SearchIndex::catalog`]).
+/// Parses `search/index.json` (views across plans; see [`crate::search`]): refused when its lists of the
+/// plans differ in length. Its rows are checked when the catalog is made from it ([`SearchIndex::catalog`]).
 pub fn load_search_index(json: &str) -> Result<SearchIndex, LoadError> {
-    read(json).and_then(|index: SearchIndex| of_this_version(index.schema_version, index))
+    read(json)
+        .and_then(|index: SearchIndex| of_this_version(index.schema_version, index))
+        .and_then(|index| if index.lists_agree() { Ok(index) } else { Err(LoadError::NotADataset) })
 }
 
 /// Parses one file of n-gram postings, `search/grams/<k>.json`.

@@ -164,11 +164,11 @@ pub fn english_files(dataset: &Dataset, english: &Translation) -> (Vec<(String, 
 pub fn english_search_index(index: &[u8], dataset: &Dataset, english: &Translation, word_files: u32) -> Vec<u8> {
     let mut index: SearchIndex = serde_json::from_slice(index).expect("the index just written reads back");
     index.word_files = word_files;
-    for (entry, plan) in index.plans.iter_mut().zip(&dataset.plans) {
+    for (p, plan) in dataset.plans.iter().enumerate() {
         let plan = translate::apply(plan, english);
-        entry.title = plan.title;
-        entry.municipality = plan.municipality.name;
-        entry.status = plan.status;
+        index.titles[p] = plan.title;
+        index.municipalities[p] = plan.municipality.name;
+        index.statuses[p] = plan.status;
     }
     serde_json::to_vec(&index).expect("the index serialises")
 }

@@ -165,15 +165,27 @@ proptest! {
     #[test]
     fn a_damaged_row_is_an_error_not_a_panic(plan in 0usize..6, measure in 0usize..50, row in proptest::collection::vec(any::<u32>(), 0..12)) {
         let mut index = REAL.published.index.clone();
-        let plan = &mut index.plans[plan];
-        if !plan.measures.is_empty() {
-            let at = measure % plan.measures.len();
-            plan.measures[at] = row;
+        let rows = &mut index.plans[plan].measures;
+        if !rows.is_empty() {
+            let at = measure % rows.len();
+            rows[at] = row;
         }
         if let Ok((catalog, _)) = index.catalog(&nfkc) {
             let _ = catalog.explore(&Filter::default());
         }
     }
+}
+
+/// The plans' ids, titles, municipalities and statuses are lists beside the plans (issue 17); a file whose
+/// lists differ in length would pair one plan's id with another's rows, so it is refused whole.
+#[test]
+fn an_index_whose_plans_lists_differ_in_length_is_refused() {
+    let files = plan_data::build::search_files(&dataset());
+    let text = String::from_utf8(files.iter().find(|(p, _)| p == "search/index.json").unwrap().1.clone()).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(load_search_index(&json.to_string()).is_ok());
+    json["titles"].as_array_mut().unwrap().pop();
+    assert_eq!(load_search_index(&json.to_string()).unwrap_err(), plan_core::LoadError::NotADataset);
 }
 
 /// The index leaves out the `<plan id>.` every policy id usually starts with, and says so only when they
@@ -195,9 +207,10 @@ fn policy_ids_that_dont_start_with_their_plan_are_kept_whole() {
     }
     let (plan_id, policies) = (plan.id.clone(), plan.policies.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
     let both = both(dataset);
-    let indexed = both.published.index.plans.iter().find(|p| p.id == plan_id).unwrap();
-    assert_eq!(indexed.policy_prefix, Some(String::new()));
-    assert!(both.published.index.plans.iter().filter(|p| p.id != plan_id).all(|p| p.policy_prefix.is_none()));
+    let index = &both.published.index;
+    let indexed = index.ids.iter().position(|id| *id == plan_id).unwrap();
+    assert_eq!(index.plans[indexed].policy_prefix, Some(String::new()));
+    assert!(index.plans.iter().enumerate().filter(|&(p, _)| p != indexed).all(|(_, p)| p.policy_prefix.is_none()));
     for policy in policies {
         let query = Query { policy: Some(policy.clone()), ..Query::default() };
         let results = both.from_index_and_grams(&query);

@@ -49,10 +49,11 @@ async function serve(page, dataset) {
   // Views across plans (docs/DATA.md, Files for the app): the built index with the nasty plan title, and
   // the nasty plans' overviews, names and cards.
   const search = JSON.parse(readFileSync("dist/data/search/index.json", "utf8"));
-  for (const plan of search.plans) {
-    const { title, municipality } = dataset.plans.find((p) => p.id === plan.id);
-    Object.assign(plan, { title, municipality: municipality.name });
-  }
+  search.ids.forEach((id, p) => {
+    const { title, municipality } = dataset.plans.find((plan) => plan.id === id);
+    search.titles[p] = title;
+    search.municipalities[p] = municipality.name;
+  });
   await page.route("**/data/search/index.json", (route) => route.fulfill(json(search)));
   const part = (url) => new URL(url).pathname.split("/").slice(-2).map((x) => x.replace(/\.json$/, ""));
   const planOf = (id) => dataset.plans.find((p) => p.id === id);

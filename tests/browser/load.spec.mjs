@@ -320,7 +320,7 @@ test("a search index whose rows don't fit it, or a card file that doesn't fit th
   await expect(page.locator("[data-measure-id]")).toHaveCount(0);
 
   await page.unroute(DATA);
-  const first = index.plans[0].id;
+  const first = index.ids[0];
   await page.route(`**/data/cards/${first}/0.json`, (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ schema_version: 1, plan: "another-plan", from: 0, measures: [] }) }),
   );
