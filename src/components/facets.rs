@@ -6,7 +6,7 @@ use plan_core::format::{html_escape, plan_label};
 use plan_core::query::Query;
 
 use crate::bundle::use_bundle;
-use crate::i18n::fiscal_year;
+use crate::i18n::{Lang, fiscal_year};
 use crate::parts::Level;
 use crate::state::{Explorer, use_explorer};
 
@@ -258,12 +258,17 @@ fn ActiveFilters(explorer: Explorer, query: Query) -> impl IntoView {
                 {chips
                     .into_iter()
                     .map(|(label, next)| {
-                        let aria = (t.remove_filter)(&label);
+                        // In English, a department or grade without its English yet, or a search in Japanese:
+                        // read in a Japanese voice (JIS X 8341-3, language of parts).
+                        let japanese = lang == Lang::En && label.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
                         view! {
                             <li>
-                                <button type="button" class="chip removable" aria-label=aria
+                                <button type="button" class="chip removable"
                                     on:click=move |_| use_explorer().navigate(next.clone(), crate::url::History::Replace)>
-                                    {label}<span aria-hidden="true">" ×"</span>
+                                    <span class="visually-hidden">{t.remove_filter[0]}</span>
+                                    <span lang=japanese.then_some("ja")>{label}</span>
+                                    <span class="visually-hidden">{t.remove_filter[1]}</span>
+                                    <span aria-hidden="true">" ×"</span>
                                 </button>
                             </li>
                         }

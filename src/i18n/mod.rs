@@ -115,7 +115,9 @@ pub struct Texts {
     pub facet_new: &'static str,
     pub any: &'static str,
     pub clear_all: &'static str,
-    pub remove_filter: fn(&str) -> String,
+    /// What a removable filter's button says around the filter for a screen reader, before and after it: the
+    /// filter is an element of its own, so that it can be marked Japanese in the English interface.
+    pub remove_filter: [&'static str; 2],
     pub show_more: fn(usize) -> String,
     pub no_results: &'static str,
     pub no_results_hint: &'static str,
@@ -290,7 +292,7 @@ pub static JA: Texts = Texts {
     facet_new: "新規の施策のみ",
     any: "すべて",
     clear_all: "絞り込みをすべて解除",
-    remove_filter: |what| format!("{what} の条件を外す"),
+    remove_filter: ["", " の条件を外す"],
     show_more: |n| format!("さらに表示（残り{n}件）"),
     no_results: "条件に合う施策はありません。",
     no_results_hint: "条件を減らすか、別のキーワードでお試しください。",
@@ -469,7 +471,7 @@ pub static EN: Texts = Texts {
     facet_new: "New measures only",
     any: "All",
     clear_all: "Clear all filters",
-    remove_filter: |what| format!("Remove filter {what}"),
+    remove_filter: ["Remove filter ", ""],
     show_more: |n| format!("Show more ({n} left)"),
     no_results: "No measure matches these filters.",
     no_results_hint: "Remove a filter or try another keyword.",

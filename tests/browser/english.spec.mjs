@@ -108,6 +108,21 @@ test("departments show in English, and the filter keeps the URL's Japanese value
   expect(new URL(page.url()).searchParams.get("dept")).toBe("DX推進担当課");
 });
 
+// A removable filter's name was one aria-label, "Remove filter 子育て", read whole in an English voice:
+// the Japanese in it can't be marked there (JIS X 8341-3, language of parts).
+test("a removable filter's name is said in English around the filter, a Japanese one marked as such", async ({ page }) => {
+  await page.goto(`./?lang=en&dept=${encodeURIComponent("DX推進担当課")}&q=${encodeURIComponent("子育て")}`);
+  const dept = page.getByRole("button", { name: "Remove filter DX Promotion Division", exact: true });
+  await expect(dept).toBeVisible();
+  await expect(dept.locator("[lang]")).toHaveCount(0);
+  const search = page.getByRole("button", { name: "Remove filter “子育て”", exact: true });
+  await expect(search).toBeVisible();
+  await expect(search.locator('[lang="ja"]')).toHaveText("“子育て”");
+  expect(await search.getAttribute("aria-label")).toBeNull();
+  await page.goto(`./?dept=${encodeURIComponent("DX推進担当課")}`);
+  await expect(page.getByRole("button", { name: "DX推進担当課 の条件を外す", exact: true })).toBeVisible();
+});
+
 test("a search in English finds 北区's 電子申請の推進, highlighted", async ({ page }) => {
   await page.goto("./?q=electronic%20application&lang=en");
   const card = page.locator(`[data-measure-id="${MEASURE}"]`);
