@@ -25,7 +25,8 @@ const VIEWS = [
   ["a measure", "?measure=kita-dx2025.m1-1-1-1", "article.measure-detail"],
   ["timeline", "?plan=kita-dx2025&view=timeline", "[data-measure-id]"],
   ["compare", "?view=compare", "[data-theme-id]"],
-  ["simulation (staff bundle)", "?plan=itabashi-ict2025&view=sim", ".sim-table"],
+  ["simulation, one plan", "?plan=itabashi-ict2025&view=sim", ".outlook-answer"],
+  ["simulation, a scenario (staff bundle)", "?plan=itabashi-ict2025&view=sim&model=pace", ".sim-table"],
   ["embed, one policy", "?plan=kita-dx2025&policy=kita-dx2025.p1-1&embed=1", "[data-measure-id]"],
 ];
 const views = option("path", null) ? VIEWS.filter(([, query]) => query === option("path")) : VIEWS;

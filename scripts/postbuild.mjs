@@ -83,6 +83,9 @@ const inline = html.match(/<script type="module">[\s\S]*?<\/script>/);
 const resident = inline?.[0].match(/from '\.\/([^']+\.js)'[\s\S]*module_or_path: '\.\/([^']+\.wasm)'/);
 if (!resident || resident[2] !== resident[1].replace(/\.js$/, "_bg.wasm")) throw new Error("trunk's loader script was not found in index.html");
 const residentFiles = hashedNames("plan-explorer", resident[1].replace(/\.js$/, ""));
+// The what-if's assumptions in a URL (a scenario): read from the app's own list, so the two can't differ.
+const simKeys = readFileSync(new URL("../core/src/query.rs", import.meta.url), "utf8").match(/pub const SIM_KEYS: \[&str; \d+\] = \[([^\]]*)\]/);
+if (!simKeys) throw new Error("SIM_KEYS was not found in core/src/query.rs");
 const start = `// Written by scripts/postbuild.mjs: starts one of the three bundles (ARCHITECTURE.md, Bundles).
 const bundles = {
   resident: ${JSON.stringify(residentFiles.map((f) => `./${f}`))},
@@ -126,7 +129,13 @@ const plans = [...new Set(ids("plan"))];
 const measure = ids("measure").at(-1);
 const measurePlan = measure?.includes(".") ? measure.slice(0, measure.indexOf(".")) : null;
 const id = measurePlan !== null ? plans.every((p) => p === measurePlan) && measurePlan : plans.length === 1 && !(english && last("q")) && plans[0];
-const file = view === "compare" && measurePlan === null ? \`data/search/index\${suffix}.json\` : id && \`data/plans/\${id}\${view === "sim" ? "" : suffix}.json\`;
+// A link to the simulation opens the staff bundle, which draws the what-if, when the link carries a scenario
+// (an assumption: it asks for the what-if) or is across plans (the staff bundle draws every plan's outlook);
+// for one plan the resident bundle shows the answer from the record, and the what-if loads when asked for
+// (\`HandoverView\`, src/components/staff_handover.rs). The staff bundle reads the plans in Japanese.
+const whatIf = view === "sim" && (!id || [${simKeys[1]}].some((key) => asked.has(key)));
+const read = whatIf ? "" : suffix;
+const file = view === "compare" && measurePlan === null ? \`data/search/index\${suffix}.json\` : id && \`data/plans/\${id}\${read}.json\`;
 const preload = (href) => document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", href, crossOrigin: "anonymous" }));
 if (file) preload(file);
 // The start page (no key but the language) reads the municipalities' names and the first file of their plans
@@ -137,14 +146,14 @@ if (english) preload("data/terms.en.json");
 // The plan view and the simulation show each plan's outlook, from every plan's record (\`fetch_index\`,
 // src/components/outlook.rs): arriving after the view, it was the largest paint and pushed the view down.
 // Across plans the plan view reads only the plans that have a record, \`records.json\`.
-if (view === "tree" || view === "sim") preload(\`data/\${view === "tree" && !id ? "records" : "index"}\${view === "sim" ? "" : suffix}.json\`);
-// A link to the simulation whose staff bundle can't be fetched opens in the resident bundle, which shows the
+if (view === "tree" || view === "sim") preload(\`data/\${view === "tree" && !id ? "records" : "index"}\${read}.json\`);
+// A link to the what-if whose staff bundle can't be fetched opens in the resident bundle, which shows the
 // plan's outlook from the record and says that the what-if could not be loaded, with a retry (\`HandoverView\`).
 // A bundle that can't be fetched at all says so, instead of loading for ever. One that stopped as it ran (a
 // panic, a \`RuntimeError\`) has shown #fatal, and may have drawn: nothing else starts.
 const ran = (error) => error instanceof WebAssembly.RuntimeError;
 const resident = english ? "english" : "resident";
-await (view === "sim" ? start("staff").catch((error) => (ran(error) ? Promise.reject(error) : start(resident))) : start(resident)).catch((error) => {
+await (whatIf ? start("staff").catch((error) => (ran(error) ? Promise.reject(error) : start(resident))) : start(resident)).catch((error) => {
   if (ran(error)) return;
   document.getElementById("load-failed").hidden = false;
   document.querySelector("#app .status")?.remove();

@@ -63,7 +63,10 @@ const views = [
   ["English: compare across plans", "?view=compare&lang=en", "[data-theme-id]", true],
   ["English: plan view across plans", "?view=tree&lang=en", ".plan-tree", true],
   ["English: timeline across plans", "?view=timeline&lang=en", "[data-measure-id]", true],
-  ["simulation link, one plan (staff)", `?plan=${largest}&view=sim`, ".sim-table", false],
+  // A link to one plan's simulation shows its answer from the record in the resident bundle; the what-if
+  // (the staff bundle) loads when asked for, or at once for a link that carries a scenario.
+  [`simulation link, one plan (${largest})`, `?plan=${largest}&view=sim`, ".outlook-answer", !scaledOnly],
+  ["simulation link with a scenario (staff)", `?plan=${largest}&view=sim&model=pace`, ".sim-table", false],
 ];
 
 const sizes = new Map();

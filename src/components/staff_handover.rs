@@ -51,6 +51,17 @@ fn HandoverStatus(status: RwSignal<Handover>, on_retry: Callback<()>, loading: &
     }
 }
 
+/// A button that starts the hand-over, with what it brings in (`help`, the id of its description); busy while
+/// the staff bundle loads.
+#[component]
+fn HandoverButton(class: &'static str, help: &'static str, status: RwSignal<Handover>, load: Callback<()>, label: &'static str) -> impl IntoView {
+    view! {
+        <button type="button" class=class aria-describedby=help
+            aria-busy=move || (status.get() == Handover::Loading).then_some("true")
+            on:click=move |_| load.run(())>{label}</button>
+    }
+}
+
 /// The toolbar of the resident bundle: print, and the button that brings in the staff tools.
 #[component]
 pub fn HandoverToolbar() -> impl IntoView {
@@ -60,26 +71,24 @@ pub fn HandoverToolbar() -> impl IntoView {
     view! {
         <div class="toolbar">
             <button type="button" class="button small" on:click=|_| { web_sys::window().map(|w| w.print()); }>{t.print}</button>
-            <button type="button" class="button small" aria-describedby="staff-tools-help"
-                aria-busy=move || (status.get() == Handover::Loading).then_some("true")
-                on:click=move |_| open.run(())>{t.staff_tools}</button>
+            <HandoverButton class="button small" help="staff-tools-help" status load=open label=t.staff_tools/>
             <p id="staff-tools-help" class="hint">{t.staff_tools_help}</p>
         </div>
         <HandoverStatus status on_retry=open loading=t.staff_loading failed=t.staff_failed/>
     }
 }
 
-/// The simulation view in the resident bundle: loads the staff bundle, which shows the real one. Meanwhile,
-/// for one plan, the answer from the record, as the staff bundle draws it first: its heading, and the plan's
-/// outlook (the plan view's), so that the answer is there while the what-if loads.
+/// The simulation view in the resident bundle. For one plan, the answer from the record, as the staff bundle
+/// draws it first: its heading and the plan's outlook (the plan view's); the what-if, which is the staff
+/// bundle, loads when asked for (a resident on a phone need not wait for it: Lighthouse 82–83 when it loaded
+/// at once, 96–98 since, README, Speed). It loads at once for a link that carries a scenario (an assumption in
+/// the URL, which asks for the what-if) and across plans, where the staff bundle draws every plan's outlook.
 #[component]
 pub fn HandoverView() -> impl IntoView {
     let status = RwSignal::new(Handover::Idle);
-    let load = Callback::new(move |()| start(status, ".tabs [aria-current]"));
-    load.run(());
     let explorer = use_explorer();
     let t = explorer.texts();
-    let chosen = explorer.query.with_untracked(|q| q.plans.clone());
+    let (chosen, scenario) = explorer.query.with_untracked(|q| (q.plans.clone(), !q.sim.is_empty()));
     let outlook = match chosen.as_slice() {
         [id] => explorer.dataset().plans.iter().find(|p| &p.id == id).map(|plan| {
             let heading = plan_label(&plan.municipality.name, &plan.title);
@@ -87,10 +96,19 @@ pub fn HandoverView() -> impl IntoView {
         }),
         _ => None,
     };
+    let on_request = outlook.is_some() && !scenario;
+    let load = Callback::new(move |()| start(status, if on_request { ".sim-form :is(input, select)" } else { ".tabs [aria-current]" }));
+    if !on_request {
+        load.run(());
+    }
     view! {
         <h2>{t.sim_heading}</h2>
         <p class="lead">{t.sim_evidence_intro}</p>
         {outlook}
+        {on_request.then(|| view! {
+            <p><HandoverButton class="button" help="whatif-help" status load label=t.whatif_open/></p>
+            <p id="whatif-help" class="hint">{t.whatif_help}</p>
+        })}
         <HandoverStatus status on_retry=load loading=t.whatif_loading failed=t.whatif_failed/>
     }
 }

@@ -202,6 +202,9 @@ pub struct Texts {
     pub staff_tools: &'static str,
     pub staff_tools_help: &'static str,
     pub staff_loading: &'static str,
+    /// The button under a plan's outlook that loads the what-if (the staff bundle), and what it does.
+    pub whatif_open: &'static str,
+    pub whatif_help: &'static str,
     /// The same on the simulation view, where a resident asked for the what-if, not for staff tools.
     pub whatif_loading: &'static str,
     pub staff_failed: &'static str,
@@ -368,6 +371,8 @@ pub static JA: Texts = Texts {
     staff_tools: "職員向けツール",
     staff_tools_help: "CSV・JSONでの保存、埋め込みコード、実績値の取り込みを使えるようにします（数百KBを追加で読み込みます）。",
     staff_loading: "職員向けツールを読み込んでいます…",
+    whatif_open: "「もしも」の試算を開く",
+    whatif_help: "進み具合などの前提を変えて、指標ごとに目標年度までの値と目標に届く確率を試算します（数百KBを追加で読み込みます）。",
     whatif_loading: "「もしも」の試算を読み込んでいます…",
     staff_failed: "職員向けツールを読み込めませんでした。",
     whatif_failed: "「もしも」の試算を読み込めませんでした。",
@@ -549,6 +554,8 @@ pub static EN: Texts = Texts {
     staff_tools: "Staff tools",
     staff_tools_help: "Adds saving as CSV or JSON, the embed code and importing actuals (loads a few hundred KB more).",
     staff_loading: "Loading the staff tools…",
+    whatif_open: "Open the \"what if\" calculation",
+    whatif_help: "Projects each indicator to its target year under assumptions you choose, with its chance of reaching the target (loads a few hundred KB more).",
     whatif_loading: "Loading the \"what if\" calculation…",
     staff_failed: "The staff tools could not be loaded.",
     whatif_failed: "The \"what if\" calculation could not be loaded.",

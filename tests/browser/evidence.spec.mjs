@@ -2,7 +2,7 @@
 // and at the top of the simulation, the evidence a tap away, DX推進計画2025's printed results with the
 // targets they imply, the backtest against ICT計画2025's printed 令和3年度 counts, and the phone layout.
 // The figures are the ones datagen/tests/evidence.rs pins against hand-worked values.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, openWhatIf } from "./fixtures.mjs";
 
 test("the plan view answers first, from 板橋区's record, with the evidence one tap away", async ({ page }) => {
   await page.goto("./?plan=itabashi-ict2025&view=tree");
@@ -64,7 +64,7 @@ test("DX推進計画2025's printed FY2024 results show on the plan view and, wit
   await expect(printed).toContainText("オンライン申請件数: 令和6年度（2024年度） 122,609件（達成率285%、資料の記載）");
   await expect(printed).toContainText("RPAによる業務削減時間: 令和6年度（2024年度） 1,643時間（達成率126%、資料の記載）");
 
-  await page.goto("./?plan=itabashi-dx2025&view=sim");
+  await openWhatIf(page, "./?plan=itabashi-dx2025&view=sim");
   const evidence = page.locator('.sim-outlook[data-plan-id="itabashi-dx2025"]');
   await expect(evidence.locator(".outlook-answer")).toContainText("6施策のうち未達成で終わるのは0〜1件");
   const online = evidence.locator(".ev-table tr", { hasText: "オンライン申請件数" });
@@ -78,7 +78,7 @@ test("DX推進計画2025's printed FY2024 results show on the plan view and, wit
 });
 
 test("the backtest puts the printed FY2021 counts beside both predictions and says which did better", async ({ page }) => {
-  await page.goto("./?plan=itabashi-ict2025&view=sim");
+  await openWhatIf(page, "./?plan=itabashi-ict2025&view=sim");
   const table = page.locator(".bt-table");
   await expect(table.locator("tbody tr")).toHaveCount(5);
   const total = table.locator("tbody tr").first();
@@ -96,7 +96,7 @@ test("the backtest puts the printed FY2021 counts beside both predictions and sa
 
 test("at 360 px the simulation reads without squeezed columns or a page that scrolls sideways", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto("./?plan=itabashi-ict2025&view=sim");
+  await openWhatIf(page, "./?plan=itabashi-ict2025&view=sim");
   await expect(page.locator(".sim-table:not([aria-busy]) tbody tr").first()).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   // Every cell shown of the stacked tables is a full-width card line, never a column a few characters wide

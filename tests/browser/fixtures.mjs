@@ -27,6 +27,13 @@ export function builtDataset() {
 
 /** Loads the staff tools (export, embed code, import) the way staff do: the resident bundle's
  *  「職員向けツール」 button hands the page over to the staff bundle (src/bundle.rs). */
+/** Opens one plan's simulation: the resident bundle shows the answer from the record, and the what-if (the
+ *  staff bundle) loads when asked for (components/staff_handover.rs). */
+export async function openWhatIf(page, url) {
+  await page.goto(url);
+  await page.getByRole("button", { name: /^(「もしも」の試算を開く|Open the "what if" calculation)$/ }).click();
+}
+
 export async function openStaffTools(page) {
   await page.getByRole("button", { name: "職員向けツール" }).click();
   await expect(page.getByRole("button", { name: "CSVで保存（Excel用）" })).toBeVisible();

@@ -1,7 +1,7 @@
 // Hostile text is shown as text: markup, script URLs, bidi overrides, huge and control-laden strings in
 // the dataset or in the URL never run, never become elements, and leave the page usable.
 import { readFileSync } from "node:fs";
-import { test, expect, builtDataset, openStaffTools } from "./fixtures.mjs";
+import { test, expect, openWhatIf, builtDataset, openStaffTools } from "./fixtures.mjs";
 
 const NASTY = {
   script: "<script>alert(1)</script>",
@@ -150,7 +150,7 @@ test.describe("nasty strings in the dataset", () => {
     // The departments' groups are named by ward (issue 13), here the nasty one.
     expect(await page.locator("#facet-dept optgroup").evaluateAll((els) => els.map((g) => g.label))).toContain(NASTY.img + NASTY.script + "台東区");
     await noExecution();
-    await page.goto(`./?plan=${PLAN}&view=sim`);
+    await openWhatIf(page, `./?plan=${PLAN}&view=sim`);
     await expect(page.locator(".sim-table")).toBeVisible();
     await page.goto(`./?embed=1&plan=${PLAN}`);
     await expect(card(m1)).toContainText(NASTY.script);

@@ -9,7 +9,8 @@ const A4_PRINTABLE = Math.floor((180 / 25.4) * 96);
 const PAGES = [
   ["a list", "?plan=itabashi-ict2025", "[data-measure-id]"],
   ["a measure", "?measure=itabashi-ict2025.m02", "article.measure-detail table"],
-  ["the simulation", "?plan=itabashi-ict2025&view=sim", ".sim-plan"],
+  // With a scenario, so that the staff bundle draws the what-if at once.
+  ["the simulation", "?plan=itabashi-ict2025&view=sim&model=pace", ".sim-plan"],
 ];
 
 for (const [name, query, ready] of PAGES) {

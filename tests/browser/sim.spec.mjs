@@ -1,14 +1,14 @@
 // The simulation view as a new user meets it: what is assumed, what is projected, how likely; the
 // assumptions live in the URL (same link, same numbers); charts have a text equivalent; scenarios
 // can be saved, compared, exported and imported.
-import { test, expect, watchCount } from "./fixtures.mjs";
+import { test, expect, openWhatIf, watchCount } from "./fixtures.mjs";
 
 const tableText = (page) => page.locator(".sim-table").innerText();
 // The whole table: its rows are drawn a few at a time, the table busy until the last.
 const ready = (page) => expect(page.locator(".sim-table:not([aria-busy]) tbody tr").first()).toBeVisible();
 
 test("explains the assumptions, counts every kind of indicator and shows formulas", async ({ page }) => {
-  await page.goto("./?plan=itabashi-ict2025&view=sim");
+  await openWhatIf(page, "./?plan=itabashi-ict2025&view=sim");
   await ready(page);
   await expect(page.getByRole("heading", { name: /目標は達成できそうか/ })).toBeVisible();
   await expect(page.getByLabel("計画に対するペース（%）")).toHaveValue("100");
@@ -40,7 +40,8 @@ test("the same link gives the same numbers, and the assumptions change them", as
 // each group in a task of its own (components/in_groups.rs).
 test("the indicator table is drawn a few rows at a time", async ({ page }) => {
   const countsSeen = await watchCount(page, ".sim-table tbody tr");
-  await page.goto("./?plan=itabashi-ict2025&view=sim");
+  // A link with a scenario (here the default model) starts the staff bundle at once.
+  await page.goto("./?plan=itabashi-ict2025&view=sim&model=pace");
   await ready(page);
   const rows = await page.locator(".sim-table tbody tr").count();
   const counts = await countsSeen();
@@ -129,7 +130,7 @@ test("scenarios are saved, compared side by side, and exported", async ({ page }
 });
 
 test("a scenario file can be imported, and a broken one is refused with a message", async ({ page }) => {
-  await page.goto("./?plan=itabashi-ict2025&view=sim");
+  await openWhatIf(page, "./?plan=itabashi-ict2025&view=sim");
   await ready(page);
   const file = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
   await page.locator("#scenario-file").setInputFiles(file("s.json", JSON.stringify({ name: "急ぎ", assumptions: { model: "pace", pace: "150" } })));
@@ -141,7 +142,7 @@ test("a scenario file can be imported, and a broken one is refused with a messag
 });
 
 test("in English, the grades the app supplies are labelled as its own wording", async ({ page }) => {
-  await page.goto("./?plan=kita-dx2025&view=sim&lang=en");
+  await openWhatIf(page, "./?plan=kita-dx2025&view=sim&lang=en");
   await expect(page.locator(".sim-plan").first()).toContainText("The plan gives no thresholds");
 });
 

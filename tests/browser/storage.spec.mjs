@@ -4,7 +4,7 @@
 // tab, a data release that no longer has an imported value's indicator, a reload in the middle of
 // applying, and one backup file for everything.
 import { readFileSync } from "node:fs";
-import { test, expect, openStaffTools } from "./fixtures.mjs";
+import { test, expect, openWhatIf, openStaffTools } from "./fixtures.mjs";
 
 const PLAN = "itabashi-dx2025";
 const LIST = `./?plan=${PLAN}`;
@@ -88,7 +88,7 @@ test("storage full: the import says it was not saved, keeps the value for the se
 });
 
 test("storage full: a scenario that was not saved says so and can be exported", async ({ page }) => {
-  await page.goto(`./?plan=${PLAN}&view=sim`);
+  await openWhatIf(page, `./?plan=${PLAN}&view=sim`);
   await expect(page.locator(".scenarios")).toBeVisible();
   await fillStorage(page);
   await page.getByLabel("今の前提に名前をつけて保存").fill("満杯のとき");
@@ -215,7 +215,7 @@ test("a reload in the middle of applying keeps the value and says so", async ({ 
 
 test.describe("one backup file", () => {
   async function backupWithData(page) {
-    await page.goto(`./?plan=${PLAN}&view=sim`);
+    await openWhatIf(page, `./?plan=${PLAN}&view=sim`);
     await page.getByLabel("今の前提に名前をつけて保存").fill("控えめ");
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await expect(page.locator(".scenarios li")).toContainText("控えめ");
