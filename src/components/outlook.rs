@@ -150,10 +150,13 @@ fn answer(
         }
     });
     let sim_link = to_sim.then(|| {
+        // The link promises the what-if and its backtest, so it carries a scenario (the default model), which
+        // loads the what-if at once rather than when asked for (`HandoverView`).
         let to = Query {
             plans: vec![entry.id.clone()],
             view: Some(View::Sim),
             lang,
+            sim: vec![("model".into(), "pace".into())],
             ..Query::default()
         };
         view! { <p><QueryLink to>{t.outlook_to_sim}</QueryLink></p> }

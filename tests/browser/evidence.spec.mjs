@@ -19,7 +19,11 @@ test("the plan view answers first, from 板橋区's record, with the evidence on
   // The printed count itself: 004 line 9.
   await records.nth(1).locator("summary", { hasText: "原文を読む" }).click();
   await expect(records.nth(1).locator("mark")).toContainText("25");
-  await expect(outlook.getByRole("link", { name: /試算と、この方法の検証/ })).toHaveAttribute("href", /view=sim/);
+  // The link promises the what-if and its backtest: it carries a scenario, which loads them at once.
+  const toSim = outlook.getByRole("link", { name: /試算と、この方法の検証/ });
+  await expect(toSim).toHaveAttribute("href", /view=sim.*model=pace/);
+  await toSim.click();
+  await expect(page.locator(".bt-table")).toBeVisible();
 });
 
 for (const lang of ["", "&lang=en"]) {
